@@ -1,0 +1,105 @@
+/** RFC 7643 §2.3 attribute data types. */
+export type AttributeType =
+  | 'string'
+  | 'boolean'
+  | 'decimal'
+  | 'integer'
+  | 'dateTime'
+  | 'reference'
+  | 'complex'
+  | 'binary';
+
+/** RFC 7643 §7 `mutability`. */
+export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+/** RFC 7643 §7 `returned`. */
+export type Returned = 'always' | 'never' | 'default' | 'request';
+/** RFC 7643 §7 `uniqueness`. */
+export type Uniqueness = 'none' | 'server' | 'global';
+
+/** One attribute of a schema, exactly as `/Schemas` publishes it (RFC 7643 §7). */
+export interface AttributeDefinition {
+  readonly name: string;
+  readonly type: AttributeType;
+  readonly multiValued: boolean;
+  readonly description: string;
+  readonly required: boolean;
+  readonly caseExact: boolean;
+  readonly mutability: Mutability;
+  readonly returned: Returned;
+  readonly uniqueness: Uniqueness;
+  readonly canonicalValues?: readonly string[];
+  readonly referenceTypes?: readonly string[];
+  readonly subAttributes?: readonly AttributeDefinition[];
+}
+
+/** A schema: its URN id and its top-level attributes (RFC 7643 §7). */
+export interface SchemaDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly attributes: readonly AttributeDefinition[];
+}
+
+type AttributeOptions = Partial<Omit<AttributeDefinition, 'name' | 'type'>>;
+
+/** Builds an attribute with the RFC 7643 §2.2 defaults for every characteristic not given. */
+export function attribute(name: string, type: AttributeType, options: AttributeOptions = {}): AttributeDefinition {
+  return Object.freeze({
+    name,
+    type,
+    multiValued: options.multiValued ?? false,
+    description: options.description ?? '',
+    required: options.required ?? false,
+    caseExact: options.caseExact ?? false,
+    mutability: options.mutability ?? 'readWrite',
+    returned: options.returned ?? 'default',
+    uniqueness: options.uniqueness ?? 'none',
+    ...(options.canonicalValues ? { canonicalValues: options.canonicalValues } : {}),
+    ...(options.referenceTypes ? { referenceTypes: options.referenceTypes } : {}),
+    ...(options.subAttributes ? { subAttributes: options.subAttributes } : {}),
+  });
+}
+
+/** A string attribute. */
+export const str = (name: string, options: AttributeOptions = {}): AttributeDefinition =>
+  attribute(name, 'string', options);
+
+/** A complex attribute with the given sub-attributes. */
+export const complex = (
+  name: string,
+  subAttributes: readonly AttributeDefinition[],
+  options: AttributeOptions = {},
+): AttributeDefinition => attribute(name, 'complex', { ...options, subAttributes });
+
+/**
+ * The sub-attributes RFC 7643 §2.4 gives every multi-valued complex attribute (`type`, `primary`, `display`,
+ * `value`, `$ref`), with the value's own type and the canonical types of this attribute.
+ */
+export function multiValuedSubAttributes(
+  valueType: 'string' | 'reference' | 'binary',
+  canonicalTypes: readonly string[],
+  options: { valueRequired?: boolean; referenceTypes?: readonly string[]; extra?: readonly AttributeDefinition[] } = {},
+): AttributeDefinition[] {
+  return [
+    attribute('value', valueType, {
+      required: options.valueRequired ?? false,
+      ...(options.referenceTypes ? { referenceTypes: options.referenceTypes } : {}),
+    }),
+    str('display'),
+    str('type', canonicalTypes.length > 0 ? { canonicalValues: canonicalTypes } : {}),
+    attribute('primary', 'boolean'),
+    ...(options.extra ?? []),
+  ];
+}
+
+/** The sub-attribute of `parent` called `name`, compared case-insensitively (RFC 7643 §2.1). */
+export function findSubAttribute(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
+  const lower = name.toLowerCase();
+  return parent.subAttributes?.find((sub) => sub.name.toLowerCase() === lower);
+}
+
+/** The top-level attribute of `schema` called `name`, compared case-insensitively. */
+export function findAttribute(schema: SchemaDefinition, name: string): AttributeDefinition | undefined {
+  const lower = name.toLowerCase();
+  return schema.attributes.find((attr) => attr.name.toLowerCase() === lower);
+}

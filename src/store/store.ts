@@ -1,0 +1,139 @@
+import type { BoundFilter } from '../scim/filter/filter-ast.js';
+import type { JsonObject } from '../scim/resource/json.js';
+import type { ResolvedAttribute } from '../scim/schema/attribute-resolver.js';
+import type { ResourceTypeName } from '../scim/schema/resource-types.js';
+
+/** A tenant: one customer organization with its own SCIM base URL and its own data. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+/** A bearer token's stored record: only the hash of the secret is kept. */
+export interface TokenRecord {
+  readonly id: string;
+  readonly orgId: string;
+  /** hex SHA-256 of the secret part of the token */
+  readonly secretHash: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/**
+ * A SCIM resource in canonical form: canonical attribute names, extension attributes under their schema URN
+ * key, `meta` with resourceType/created/lastModified/version (never `location`, which depends on the public
+ * URL and is added by the HTTP layer). Never contains `password`.
+ */
+export type ScimResource = JsonObject;
+
+/** Which derived, potentially large parts of a resource a read must load. */
+export interface ReadOptions {
+  /** Load Group.members (skip when the client excluded them: a group may have 100k members). */
+  readonly members: boolean;
+  /** Load User.groups (derived from memberships, direct and indirect). */
+  readonly groups: boolean;
+}
+
+/** A change to a group's membership, applied as a delta: cost O(k) in the members named, never O(group). */
+export type MemberOperation =
+  | { readonly op: 'add'; readonly members: readonly { readonly value: string }[] }
+  | { readonly op: 'remove'; readonly values: readonly string[] }
+  | { readonly op: 'removeAll' }
+  /** Remove the members matching a filter bound to `members` sub-attributes (value, display, type). */
+  | { readonly op: 'removeWhere'; readonly filter: BoundFilter };
+
+/** What a mutation computed from the current state: the new resource and, for groups, membership deltas. */
+export interface MutationResult {
+  /** The new resource (without Group.members, without User.groups, without meta). */
+  readonly resource: ScimResource;
+  /** A new password hash, when the change sets one; `null` clears it; undefined leaves it as it is. */
+  readonly passwordHash?: string | null;
+  readonly memberOps?: readonly MemberOperation[];
+}
+
+/**
+ * A pure, synchronous function from the current resource to its new state. It runs inside the store's
+ * transaction, after the row is locked, so read-modify-write is atomic. It may throw a ScimError to abort.
+ * For groups the current resource has no `members` (they are never loaded to be changed).
+ */
+export type Mutation = (current: ScimResource) => MutationResult;
+
+/** A list request after parsing and binding (RFC 7644 §3.4.2). */
+export interface ListQuery {
+  readonly filter?: BoundFilter;
+  /** 1-based. */
+  readonly startIndex: number;
+  /** 0 gives only the total. */
+  readonly count: number;
+  readonly sortBy?: ResolvedAttribute;
+  readonly sortOrder: 'ascending' | 'descending';
+  readonly read: ReadOptions;
+}
+
+export interface ListResult {
+  readonly totalResults: number;
+  readonly resources: readonly ScimResource[];
+}
+
+/** Conditions on a write (RFC 7644 §3.14). */
+export interface WriteConditions {
+  /** The `meta.version` the client last saw (from If-Match); a mismatch is a 412. `*` matches any. */
+  readonly ifMatch?: string;
+}
+
+/**
+ * The one storage interface. Every method is scoped to one organization: an id of another organization's
+ * resource is simply not found. Every write is one transaction. Errors the client caused are thrown as
+ * ScimError (uniqueness 409, not found 404, precondition 412, invalid member 400).
+ */
+export interface Store {
+  /** Applies pending migrations. Safe to call at every start. */
+  migrate(): Promise<void>;
+  /** Closes connections. */
+  close(): Promise<void>;
+
+  createOrganization(org: Organization): Promise<Organization>;
+  getOrganization(id: string): Promise<Organization | undefined>;
+  listOrganizations(): Promise<Organization[]>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  /** The token with this id, revoked or not. */
+  findToken(id: string): Promise<TokenRecord | undefined>;
+  listTokens(orgId: string): Promise<TokenRecord[]>;
+  /** Marks the token revoked; false when the org has no such token. */
+  revokeToken(orgId: string, tokenId: string, at: string): Promise<boolean>;
+
+  /**
+   * Inserts a resource. `resource` carries `id` and `meta` (created, lastModified, resourceType); the store
+   * sets `meta.version`. Group `members` in it are inserted as memberships. Returns the stored resource.
+   */
+  createResource(
+    orgId: string,
+    type: ResourceTypeName,
+    resource: ScimResource,
+    passwordHash: string | null,
+  ): Promise<ScimResource>;
+
+  getResource(orgId: string, type: ResourceTypeName, id: string, read: ReadOptions): Promise<ScimResource | undefined>;
+
+  /**
+   * Runs `mutation` on the current resource inside one transaction, writes its result, bumps `meta.version`
+   * and sets `meta.lastModified` to `now`. Returns the stored resource, read with `read`.
+   */
+  updateResource(
+    orgId: string,
+    type: ResourceTypeName,
+    id: string,
+    mutation: Mutation,
+    conditions: WriteConditions,
+    now: string,
+    read: ReadOptions,
+  ): Promise<ScimResource>;
+
+  /** Deletes a resource and every membership that names it. */
+  deleteResource(orgId: string, type: ResourceTypeName, id: string, conditions: WriteConditions): Promise<void>;
+
+  /** Filters, sorts and pages resources in the database (never in memory). */
+  listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult>;
+}
