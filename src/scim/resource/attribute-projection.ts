@@ -1,4 +1,4 @@
-import { findAttribute, type AttributeDefinition } from '../schema/attribute-definition.js';
+import { findAttribute, findSubAttribute, type AttributeDefinition } from '../schema/attribute-definition.js';
 import { resolveAttribute, splitAttributeName, type ResolvedAttribute } from '../schema/attribute-resolver.js';
 import { COMMON_ATTRIBUTES } from '../schema/common-attributes.js';
 import { schemasOf, type ResourceType } from '../schema/resource-types.js';
@@ -43,7 +43,10 @@ function resolveList(type: ResourceType, list: string): ResolvedAttribute[] {
 
 function resolveName(type: ResourceType, name: string): ResolvedAttribute[] {
   const path = splitAttributeName(type, name);
-  if (path.attribute !== '') return [resolveAttribute(type, path)].filter((r): r is ResolvedAttribute => r !== undefined);
+  if (path.attribute !== '') {
+    const resolved = resolveAttribute(type, path);
+    return resolved ? [resolved] : [];
+  }
   const schema = schemasOf(type).find((candidate) => candidate.id.toLowerCase() === path.uri?.toLowerCase());
   if (!schema) return [];
   const names = schema === type.schema ? [...COMMON_ATTRIBUTES, ...schema.attributes] : schema.attributes;
@@ -122,7 +125,7 @@ function projectComplex(
   if (!isJsonObject(value)) return undefined;
   const result: JsonObject = {};
   for (const [name, subValue] of Object.entries(value)) {
-    const sub = definition.subAttributes?.find((candidate) => candidate.name === name);
+    const sub = findSubAttribute(definition, name);
     if (sub && keep(sub)) result[name] = subValue;
   }
   return Object.keys(result).length === 0 ? undefined : result;
