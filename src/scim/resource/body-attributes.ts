@@ -27,7 +27,7 @@ export function readBodyAttributes(type: ResourceType, body: JsonObject, report:
   const sent = entriesByLowerCaseKey(body, 'The request body');
   takeEntry(sent, 'schemas');
   const id = takeEntry(sent, 'id')?.value;
-  const password = readPassword(takeEntry(sent, 'password'), type);
+  const password = findAttribute(type.schema, 'password') ? readPassword(takeEntry(sent, 'password')) : undefined;
   const resource: JsonObject = {};
   for (const definition of [...COMMON_ATTRIBUTES, ...type.schema.attributes]) {
     const entry = takeEntry(sent, definition.name);
@@ -44,8 +44,8 @@ export function readBodyAttributes(type: ResourceType, body: JsonObject, report:
 }
 
 /** RFC 7643 §4.1.1: password is writeOnly; it never enters the resource and is handed to the service apart. */
-function readPassword(entry: SentEntry | undefined, type: ResourceType): string | null | undefined {
-  if (!entry || !findAttribute(type.schema, 'password')) return undefined;
+function readPassword(entry: SentEntry | undefined): string | null | undefined {
+  if (!entry) return undefined;
   if (entry.value === null) return null;
   if (typeof entry.value !== 'string' || entry.value === '') {
     throw invalidValue(`Attribute 'password' must be a non-empty string`);

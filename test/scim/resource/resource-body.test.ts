@@ -126,6 +126,13 @@ describe('canonicalizeForCreate', () => {
     expect(report.ignored).toHaveLength(5);
   });
 
+  it('reports a password sent for a Group, which has none', () => {
+    const report = newReport();
+    const result = canonicalizeForCreate(GROUP_RESOURCE_TYPE, { schemas: GROUP, displayName: 'g', password: 'x' }, report);
+    expect(result).toEqual({ resource: { displayName: 'g' } });
+    expect(report.ignored).toEqual(['password']);
+  });
+
   it.each<{ name: string; body: unknown; password: string | null | undefined }>([
     { name: 'extracts the password apart from the resource', body: { schemas: USER, userName: 'a', password: 's3cret' }, password: 's3cret' },
     { name: 'matches password case-insensitively', body: { schemas: USER, userName: 'a', PassWord: 'p' }, password: 'p' },
