@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { fold } from '../resource-layout.js';
+
+const PREFIX = 'sqlite:';
+const MEMORY = ':memory:';
+
+/** The file path (or `:memory:`) named by `sqlite:./rel/file.db`, `sqlite:/abs/file.db` or `sqlite::memory:`. */
+export function sqlitePathOf(url: string): string {
+  if (!url.startsWith(PREFIX) || url.length === PREFIX.length) {
+    throw new Error(`Not a SQLite database URL: '${url}' (expected sqlite:./file.db, sqlite:/abs/file.db or sqlite::memory:)`);
+  }
+  const path = url.slice(PREFIX.length);
+  return path === MEMORY ? MEMORY : resolve(path);
+}
+
+/** Folds strings like the stores' `*_fold` columns; other values pass through. */
+function scimFold(value: unknown): unknown {
+  return typeof value === 'string' ? fold(value) : value;
+}
+
+/** Epoch milliseconds of an xsd:dateTime text (any zone), NULL when it is not one: dateTimes compare as instants. */
+function scimInstant(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Opens the database with the settings the server and the `roster` CLI share: WAL so readers never block the
+ * writer, a busy timeout so a second process waits for the lock instead of failing, foreign keys enforced.
+ */
+export function openSqliteDatabase(url: string): Database.Database {
+  const path = sqlitePathOf(url);
+  if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.function('scim_fold', { deterministic: true }, scimFold);
+  db.function('scim_instant', { deterministic: true }, scimInstant);
+  return db;
+}

@@ -1,0 +1,31 @@
+/**
+ * SQL shared by reads and filters of derived membership attributes. Displays are computed at read time from
+ * the member's current row, so renames propagate (docs/architecture.md, Groups' members).
+ */
+
+/** The display of the member in group_members row `m`: users show displayName else userName, groups displayName. */
+export const MEMBER_DISPLAY_SQL =
+  `CASE m.member_type WHEN 'User' THEN ` +
+  `(SELECT COALESCE(mu.display_name, mu.user_name) FROM users mu WHERE mu.org_id = m.org_id AND mu.id = m.member_id) ` +
+  `ELSE (SELECT mg.display_name FROM groups mg WHERE mg.org_id = m.org_id AND mg.id = m.member_id) END`;
+
+/**
+ * Every (user, group) pair of an organization, direct or through nested groups, one row per pair with
+ * `type` 'direct' when the user is a direct member. Params: org id, then `userId` when `oneUser`.
+ * UNION (not UNION ALL) makes the recursion stop even if groups were nested in a cycle.
+ */
+export function userGroupsSql(oneUser: boolean): string {
+  return (
+    `WITH RECURSIVE closure(member_id, group_seq, direct) AS (` +
+    `SELECT gm.member_id, gm.group_seq, 1 FROM group_members gm ` +
+    `WHERE gm.org_id = ? AND gm.member_type = 'User'${oneUser ? ' AND gm.member_id = ?' : ''} ` +
+    `UNION ` +
+    `SELECT c.member_id, parent.group_seq, 0 FROM closure c ` +
+    `JOIN groups cg ON cg.seq = c.group_seq ` +
+    `JOIN group_members parent ON parent.org_id = cg.org_id AND parent.member_id = cg.id AND parent.member_type = 'Group'` +
+    `) ` +
+    `SELECT c.member_id AS member_id, g.seq AS group_seq, g.id AS value, g.display_name AS display, ` +
+    `g.display_name_fold AS display_fold, CASE WHEN MAX(c.direct) = 1 THEN 'direct' ELSE 'indirect' END AS type ` +
+    `FROM closure c JOIN groups g ON g.seq = c.group_seq GROUP BY c.member_id, g.seq`
+  );
+}

@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+
+/** One schema change, applied once, in its own transaction, in version order. */
+export interface SqliteMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The schema (docs/data-model.md explains every table and index). `seq` is each resource's integer rowid: the
+ * default, stable list order and the key child rows point to. Folded columns hold JavaScript `toLowerCase()`.
+ */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        secret_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX tokens_org ON tokens(org_id);
+
+      CREATE TABLE users (
+        seq INTEGER PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        user_name_fold TEXT NOT NULL,
+        external_id TEXT,
+        display_name TEXT,
+        display_name_fold TEXT,
+        active INTEGER,
+        version INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        last_modified TEXT NOT NULL,
+        password_hash TEXT,
+        data TEXT NOT NULL,
+        UNIQUE (org_id, id),
+        UNIQUE (org_id, user_name_fold)
+      );
+      CREATE INDEX users_org_seq ON users(org_id, seq);
+      CREATE INDEX users_org_external_id ON users(org_id, external_id);
+      CREATE INDEX users_org_display_name ON users(org_id, display_name_fold);
+
+      CREATE TABLE user_values (
+        user_seq INTEGER NOT NULL REFERENCES users(seq) ON DELETE CASCADE,
+        org_id TEXT NOT NULL,
+        attr TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        value TEXT,
+        value_fold TEXT,
+        type TEXT,
+        "primary" INTEGER,
+        display TEXT,
+        element TEXT NOT NULL,
+        PRIMARY KEY (user_seq, attr, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX user_values_lookup ON user_values(org_id, attr, value_fold);
+
+      CREATE TABLE groups (
+        seq INTEGER PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        display_name_fold TEXT NOT NULL,
+        external_id TEXT,
+        version INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        last_modified TEXT NOT NULL,
+        data TEXT NOT NULL,
+        UNIQUE (org_id, id),
+        UNIQUE (org_id, display_name_fold)
+      );
+      CREATE INDEX groups_org_seq ON groups(org_id, seq);
+      CREATE INDEX groups_org_external_id ON groups(org_id, external_id);
+
+      CREATE TABLE group_members (
+        group_seq INTEGER NOT NULL REFERENCES groups(seq) ON DELETE CASCADE,
+        org_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        member_type TEXT NOT NULL CHECK (member_type IN ('User', 'Group')),
+        PRIMARY KEY (group_seq, member_id)
+      );
+      CREATE INDEX group_members_member ON group_members(org_id, member_id);
+    `,
+  },
+];
+
+/** Applies every migration not yet recorded in `schema_migrations`; safe to run at every start, from any process. */
+export function runSqliteMigrations(db: Database.Database, migrations: readonly SqliteMigration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    // IMMEDIATE takes the write lock before the check, so two processes starting at once apply it once.
+    db.transaction(() => {
+      if (applied.get(migration.version) !== undefined) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}

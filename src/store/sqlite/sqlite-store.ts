@@ -1,0 +1,224 @@
+import type Database from 'better-sqlite3';
+import { notFound } from '../../scim/errors/scim-error.js';
+import { isJsonObject, type JsonObject } from '../../scim/resource/json.js';
+import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
+import { layoutOf, type ResourceLayout } from '../resource-layout.js';
+import { toInstantText, toRecord } from '../resource-rows.js';
+import { checkIfMatch } from '../resource-version.js';
+import type {
+  ListQuery,
+  ListResult,
+  Mutation,
+  Organization,
+  ReadOptions,
+  ScimResource,
+  Store,
+  TokenRecord,
+  WriteConditions,
+} from '../store.js';
+import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
+import { openSqliteDatabase } from './sqlite-database.js';
+import { compileFilter } from './sqlite-filter-compiler.js';
+import { rowScope } from './sqlite-filter-scope.js';
+import { addMembers, applyMemberOps } from './sqlite-group-members.js';
+import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
+import { findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
+import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
+import { orderBySql } from './sqlite-sort.js';
+import { SqliteStatementCache } from './sqlite-statement-cache.js';
+
+const NO_DERIVED: ReadOptions = { members: false, groups: false };
+
+interface TokenRow {
+  id: string;
+  org_id: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toToken = (row: TokenRow): TokenRecord => ({
+  id: row.id,
+  orgId: row.org_id,
+  secretHash: row.secret_hash,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Runs `work`, turning a UNIQUE violation a client caused into its 409. */
+function guardUniqueness<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw uniquenessErrorOf(error) ?? error;
+  }
+}
+
+/** The member ids a created group carries in `members`. */
+function memberIdsOf(resource: JsonObject): string[] {
+  const members = resource['members'];
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((member) => (isJsonObject(member) && typeof member['value'] === 'string' ? [member['value']] : []));
+}
+
+/** The Store on embedded SQLite (better-sqlite3): synchronous, one connection, every write one transaction. */
+export class SqliteStore implements Store {
+  private readonly statements: SqliteStatementCache;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = new SqliteStatementCache(db);
+  }
+
+  /** Opens `sqlite:./path/file.db`, `sqlite:/abs/path.db` or `sqlite::memory:` (parent folders are created). */
+  static open(url: string): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(url));
+  }
+
+  async migrate(): Promise<void> {
+    runSqliteMigrations(this.db, SQLITE_MIGRATIONS);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async createOrganization(org: Organization): Promise<Organization> {
+    this.statements.get('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, org.createdAt);
+    return org;
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.statements
+      .get('SELECT id, name, created_at AS createdAt FROM organizations WHERE id = ?')
+      .get(id) as Organization | undefined;
+  }
+
+  async listOrganizations(): Promise<Organization[]> {
+    return this.statements
+      .get('SELECT id, name, created_at AS createdAt FROM organizations ORDER BY rowid')
+      .all() as Organization[];
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    this.statements
+      .get('INSERT INTO tokens (id, org_id, secret_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
+      .run(token.id, token.orgId, token.secretHash, token.createdAt, token.revokedAt);
+  }
+
+  async findToken(id: string): Promise<TokenRecord | undefined> {
+    const row = this.statements.get('SELECT * FROM tokens WHERE id = ?').get(id) as TokenRow | undefined;
+    return row && toToken(row);
+  }
+
+  async listTokens(orgId: string): Promise<TokenRecord[]> {
+    const rows = this.statements.get('SELECT * FROM tokens WHERE org_id = ? ORDER BY rowid').all(orgId) as TokenRow[];
+    return rows.map(toToken);
+  }
+
+  async revokeToken(orgId: string, tokenId: string, at: string): Promise<boolean> {
+    const result = this.statements
+      .get('UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE org_id = ? AND id = ?')
+      .run(at, orgId, tokenId);
+    return result.changes > 0;
+  }
+
+  async createResource(
+    orgId: string,
+    type: ResourceTypeName,
+    resource: ScimResource,
+    passwordHash: string | null,
+  ): Promise<ScimResource> {
+    const layout = layoutOf(type);
+    const id = this.db.transaction(() => {
+      const record = toRecord(layout, resource);
+      const extras = { version: 1, ...(type === 'User' ? { passwordHash } : {}) };
+      const seq = guardUniqueness(() => insertResource(this.statements, layout, orgId, record, extras));
+      const id = String(record.columns['id']);
+      if (type === 'Group') addMembers(this.statements, { orgId, seq, id }, memberIdsOf(resource));
+      return id;
+    }).immediate();
+    return this.readOrFail(layout, orgId, id, { members: true, groups: true });
+  }
+
+  async getResource(
+    orgId: string,
+    type: ResourceTypeName,
+    id: string,
+    read: ReadOptions,
+  ): Promise<ScimResource | undefined> {
+    const layout = layoutOf(type);
+    const row = findResourceRow(this.statements, layout, orgId, id);
+    return row && readResource(this.statements, layout, row, read);
+  }
+
+  async updateResource(
+    orgId: string,
+    type: ResourceTypeName,
+    id: string,
+    mutation: Mutation,
+    conditions: WriteConditions,
+    now: string,
+    read: ReadOptions,
+  ): Promise<ScimResource> {
+    const layout = layoutOf(type);
+    this.db.transaction(() => {
+      const row = this.rowOrFail(layout, orgId, id);
+      checkIfMatch(conditions, row.version);
+      const current = readResource(this.statements, layout, row, NO_DERIVED);
+      const result = mutation(structuredClone(current));
+      const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
+      const after = toRecord(layout, { ...result.resource, id: row.id, meta });
+      const extras = { version: row.version + 1, ...(type === 'User' ? { passwordHash: result.passwordHash } : {}) };
+      const change = { before: toRecord(layout, current), after, extras };
+      guardUniqueness(() => updateResourceRow(this.statements, layout, orgId, row.seq, change));
+      applyMemberOps(this.statements, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
+    }).immediate();
+    return this.readOrFail(layout, orgId, id, read);
+  }
+
+  async deleteResource(
+    orgId: string,
+    type: ResourceTypeName,
+    id: string,
+    conditions: WriteConditions,
+  ): Promise<void> {
+    const layout = layoutOf(type);
+    this.db.transaction(() => {
+      const row = this.rowOrFail(layout, orgId, id);
+      checkIfMatch(conditions, row.version);
+      this.statements
+        .get('DELETE FROM group_members WHERE org_id = ? AND member_id = ? AND member_type = ?')
+        .run(orgId, id, type);
+      // Child rows (user_values, the group's own group_members) go with the row: ON DELETE CASCADE.
+      this.statements.get(`DELETE FROM ${layout.table} WHERE seq = ?`).run(row.seq);
+    }).immediate();
+  }
+
+  async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
+    const layout = layoutOf(type);
+    const scope = rowScope(layout, orgId);
+    const where = query.filter ? compileFilter(query.filter, scope) : { sql: '1', params: [] };
+    const from = `FROM ${layout.table} r WHERE r.org_id = ? AND ${where.sql}`;
+    const params = [orgId, ...where.params];
+    const total = this.statements.get(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number };
+    if (query.count <= 0) return { totalResults: total.n, resources: [] };
+    const order = orderBySql(layout, scope, query);
+    const rows = this.statements
+      .get(`SELECT r.* ${from} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
+      .all(...params, ...order.params, query.count, Math.max(query.startIndex, 1) - 1) as ResourceRow[];
+    return {
+      totalResults: total.n,
+      resources: rows.map((row) => readResource(this.statements, layout, row, query.read)),
+    };
+  }
+
+  private rowOrFail(layout: ResourceLayout, orgId: string, id: string): ResourceRow {
+    const row = findResourceRow(this.statements, layout, orgId, id);
+    if (!row) throw notFound(`${layout.type.name} '${id}' not found`);
+    return row;
+  }
+
+  private readOrFail(layout: ResourceLayout, orgId: string, id: string, read: ReadOptions): ScimResource {
+    return readResource(this.statements, layout, this.rowOrFail(layout, orgId, id), read);
+  }
+}
