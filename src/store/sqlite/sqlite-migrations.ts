@@ -52,6 +52,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX users_org_seq ON users(org_id, seq);
       CREATE INDEX users_org_external_id ON users(org_id, external_id);
       CREATE INDEX users_org_display_name ON users(org_id, display_name_fold);
+      CREATE INDEX users_org_created ON users(org_id, created);
+      CREATE INDEX users_org_last_modified ON users(org_id, last_modified);
 
       CREATE TABLE user_values (
         user_seq INTEGER NOT NULL REFERENCES users(seq) ON DELETE CASCADE,
@@ -84,6 +86,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       );
       CREATE INDEX groups_org_seq ON groups(org_id, seq);
       CREATE INDEX groups_org_external_id ON groups(org_id, external_id);
+      CREATE INDEX groups_org_created ON groups(org_id, created);
+      CREATE INDEX groups_org_last_modified ON groups(org_id, last_modified);
 
       CREATE TABLE group_members (
         group_seq INTEGER NOT NULL REFERENCES groups(seq) ON DELETE CASCADE,

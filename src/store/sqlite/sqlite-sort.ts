@@ -30,8 +30,9 @@ function multiValuedKey(layout: ResourceLayout, attr: ResolvedAttribute): SqlFra
 
 /**
  * ORDER BY for a list: the sort key, then `seq` so paging is stable. Resources without a value come last in
- * ascending order and first in descending order (RFC 7644 §3.4.2.3). Without sortBy the order is `seq`, which
- * the (org_id, seq) index serves without sorting.
+ * ascending order and first in descending order (RFC 7644 §3.4.2.3): descending is exactly ascending reversed,
+ * `seq` included, so an index on (org_id, key) serves both directions. Without sortBy the order is `seq`,
+ * which the (org_id, seq) index serves without sorting.
  */
 export function orderBySql(layout: ResourceLayout, scope: FilterScope, query: ListQuery): SqlFragment {
   const attr = query.sortBy;
@@ -43,7 +44,7 @@ export function orderBySql(layout: ResourceLayout, scope: FilterScope, query: Li
     : { sql: sortValue(scope.operand(attr)), params: [] };
   const absentLast = column?.notNull ? '' : `(${key.sql}) IS NULL ${direction}, `;
   return {
-    sql: `${absentLast}${key.sql} ${direction}, r.seq`,
+    sql: `${absentLast}${key.sql} ${direction}, r.seq ${direction}`,
     params: column?.notNull ? key.params : [...key.params, ...key.params],
   };
 }

@@ -18,13 +18,11 @@ import type {
 } from '../store.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
-import { compileFilter } from './sqlite-filter-compiler.js';
-import { rowScope } from './sqlite-filter-scope.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
+import { listStatements } from './sqlite-list-query.js';
 import { findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
-import { orderBySql } from './sqlite-sort.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 const NO_DERIVED: ReadOptions = { members: false, groups: false };
@@ -196,16 +194,10 @@ export class SqliteStore implements Store {
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
     const layout = layoutOf(type);
-    const scope = rowScope(layout, orgId);
-    const where = query.filter ? compileFilter(query.filter, scope) : { sql: '1', params: [] };
-    const from = `FROM ${layout.table} r WHERE r.org_id = ? AND ${where.sql}`;
-    const params = [orgId, ...where.params];
-    const total = this.statements.get(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number };
+    const statements = listStatements(layout, orgId, query);
+    const total = this.statements.get(statements.count.sql).get(...statements.count.params) as { n: number };
     if (query.count <= 0) return { totalResults: total.n, resources: [] };
-    const order = orderBySql(layout, scope, query);
-    const rows = this.statements
-      .get(`SELECT r.* ${from} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
-      .all(...params, ...order.params, query.count, Math.max(query.startIndex, 1) - 1) as ResourceRow[];
+    const rows = this.statements.get(statements.page.sql).all(...statements.page.params) as ResourceRow[];
     return {
       totalResults: total.n,
       resources: rows.map((row) => readResource(this.statements, layout, row, query.read)),

@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/open-store.js';
+import { openSqliteDatabase, sqlitePathOf } from '../../../src/store/sqlite/sqlite-database.js';
+import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'roster-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('SQLite database URLs and settings', () => {
+  it.each([
+    ['sqlite::memory:', ':memory:'],
+    ['sqlite:./data/roster.db', resolve('data/roster.db')],
+    ['sqlite:/abs/roster.db', '/abs/roster.db'],
+  ])('%s names %s', (url, path) => {
+    expect(sqlitePathOf(url)).toBe(path);
+  });
+
+  it.each(['sqlite:', 'file:./x.db', 'roster.db'])('rejects %s', (url) => {
+    expect(() => sqlitePathOf(url)).toThrow(/Not a SQLite database URL/);
+  });
+
+  it('creates parent folders and opens in WAL with a busy timeout and foreign keys', () => {
+    const file = join(dir, 'nested', 'deeper', 'roster.db');
+    const db = openSqliteDatabase(`sqlite:${file}`);
+    expect(existsSync(file)).toBe(true);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('folds with full Unicode toLowerCase, unlike SQLite LOWER()', () => {
+    const db = openSqliteDatabase('sqlite::memory:');
+    expect(db.prepare("SELECT scim_fold('ÉMILE') AS f, lower('ÉMILE') AS l").get()).toEqual({ f: 'émile', l: 'Émile' });
+    db.close();
+  });
+
+  it('applies each migration once, however often migrate runs, from two connections', async () => {
+    const url = `sqlite:${join(dir, 'migrate.db')}`;
+    const first = SqliteStore.open(url);
+    const second = SqliteStore.open(url);
+    await Promise.all([first.migrate(), second.migrate(), first.migrate()]);
+    const db = openSqliteDatabase(url);
+    runSqliteMigrations(db, SQLITE_MIGRATIONS);
+    const rows = db.prepare('SELECT version FROM schema_migrations').all();
+    expect(rows).toEqual(SQLITE_MIGRATIONS.map(({ version }) => ({ version })));
+    db.close();
+    await first.close();
+    await second.close();
+  });
+
+  it('a second connection (the roster CLI) sees the server’s writes', async () => {
+    const url = `sqlite:${join(dir, 'shared.db')}`;
+    const server = SqliteStore.open(url);
+    await server.migrate();
+    const cli = SqliteStore.open(url);
+    await cli.createOrganization({ id: 'o', name: 'O', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(await server.getOrganization('o')).toMatchObject({ name: 'O' });
+    await cli.close();
+    await server.close();
+  });
+});
+
+describe('openStore', () => {
+  it('opens SQLite for sqlite: URLs', async () => {
+    const store = openStore('sqlite::memory:');
+    expect(store).toBeInstanceOf(SqliteStore);
+    await store.close();
+  });
+
+  it.each(['postgres://u:secret@h/db', 'postgresql://h/db'])('says PostgreSQL is not yet supported for %s, hiding credentials', (url) => {
+    expect(() => openStore(url)).toThrow(/not yet supported/);
+    expect(() => openStore(url)).not.toThrow(/secret/);
+  });
+
+  it('rejects other schemes', () => {
+    expect(() => openStore('mysql://h/db')).toThrow(/Unsupported database URL/);
+  });
+});

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
+import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js';
+import { listStatements } from '../../../src/store/sqlite/sqlite-list-query.js';
+import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
+import type { ListQuery } from '../../../src/store/store.js';
+import { attr, cmp, listQuery } from '../store-fixtures.js';
+
+const U = (path: string, value: string): BoundFilter => cmp('User', path, 'eq', value);
+
+/** Each selective lookup must be an index SEARCH, never a SCAN of the table (EXPLAIN QUERY PLAN). */
+const INDEXED_LOOKUPS: readonly (readonly [string, ResourceLayout, BoundFilter, RegExp])[] = [
+  ['id', USER_LAYOUT, U('id', 'x'), /SEARCH r USING INDEX sqlite_autoindex_users_1 \(org_id=\? AND id=\?\)/],
+  ['userName (folded)', USER_LAYOUT, U('userName', 'X'), /SEARCH r USING INDEX sqlite_autoindex_users_2 \(org_id=\? AND user_name_fold=\?\)/],
+  ['externalId', USER_LAYOUT, U('externalId', 'x'), /SEARCH r USING INDEX users_org_external_id \(org_id=\? AND external_id=\?\)/],
+  ['displayName (folded)', USER_LAYOUT, U('displayName', 'x'), /SEARCH r USING INDEX users_org_display_name \(org_id=\? AND display_name_fold=\?\)/],
+  ['emails.value', USER_LAYOUT, U('emails.value', 'x'), /SEARCH e USING COVERING INDEX user_values_lookup \(org_id=\? AND attr=\? AND value_fold=\?\)/],
+  ['Group displayName', GROUP_LAYOUT, cmp('Group', 'displayName', 'eq', 'x'), /SEARCH r USING INDEX sqlite_autoindex_groups_2 \(org_id=\? AND display_name_fold=\?\)/],
+  ['members.value', GROUP_LAYOUT, cmp('Group', 'members.value', 'eq', 'x'), /SEARCH m USING INDEX group_members_member \(org_id=\? AND member_id=\?\)/],
+];
+
+function plan(db: Database.Database, layout: ResourceLayout, query: ListQuery): string {
+  const { page } = listStatements(layout, 'org', query);
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...page.params) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+describe('SQLite query plans', () => {
+  let db: Database.Database;
+  beforeAll(() => {
+    db = openSqliteDatabase('sqlite::memory:');
+    runSqliteMigrations(db, SQLITE_MIGRATIONS);
+  });
+
+  it.each(INDEXED_LOOKUPS)('filter on %s is an index lookup', (_, layout, filter, expected) => {
+    const detail = plan(db, layout, listQuery({ filter }));
+    expect(detail).toMatch(expected);
+    expect(detail).not.toMatch(/SCAN r\b/);
+  });
+
+  it.each([
+    ['the default order (seq)', listQuery()],
+    ['sortBy userName', listQuery({ sortBy: attr('User', 'userName') })],
+    ['sortBy meta.created descending', listQuery({ sortBy: attr('User', 'meta.created'), sortOrder: 'descending' })],
+  ])('%s is served by an index, without sorting the table', (_, query) => {
+    const detail = plan(db, USER_LAYOUT, query);
+    expect(detail).toMatch(/SEARCH r USING INDEX/);
+    expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
