@@ -76,6 +76,25 @@ export interface ListResult {
   readonly resources: readonly ScimResource[];
 }
 
+/**
+ * One SCIM request as the activity log keeps it: who sent it (the detected IdP), what it did, and which IdP
+ * quirks and ignored attributes the server applied to accept it. Never holds bodies or credentials.
+ */
+export interface ActivityEntry {
+  readonly orgId: string;
+  readonly requestId: string;
+  readonly at: string;
+  readonly method: string;
+  /** The path below the org's base URL, without the query string (it may carry filter values). */
+  readonly path: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly idp: string;
+  readonly userAgent: string | null;
+  readonly quirks: readonly string[];
+  readonly ignored: readonly string[];
+}
+
 /** Conditions on a write (RFC 7644 §3.14). */
 export interface WriteConditions {
   /** The `meta.version` the client last saw (from If-Match); a mismatch is a 412. `*` matches any. */
@@ -136,4 +155,9 @@ export interface Store {
 
   /** Filters, sorts and pages resources in the database (never in memory). */
   listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult>;
+
+  /** Appends entries to the activity log in one transaction and drops entries older than `retainSince`. */
+  appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void>;
+  /** The organization's most recent activity, newest first. */
+  listActivity(orgId: string, limit: number): Promise<ActivityEntry[]>;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
+import { activityLog } from './contract/activity-log.js';
 import { groupMembers } from './contract/group-members.js';
 import { listingFilters } from './contract/listing-filters.js';
 import { listingSortAndPaging } from './contract/listing-sort-paging.js';
@@ -27,5 +28,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     describe('groups and memberships', () => groupMembers(current));
     describe('listing: filters', () => listingFilters(current));
     describe('listing: sort and paging', () => listingSortAndPaging(current));
+    describe('activity log', () => activityLog(current));
   });
 }

@@ -99,6 +99,28 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX group_members_member ON group_members(org_id, member_id);
     `,
   },
+  {
+    version: 2,
+    name: 'activity log',
+    sql: `
+      CREATE TABLE activity (
+        seq INTEGER PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        request_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        duration_ms REAL NOT NULL,
+        idp TEXT NOT NULL,
+        user_agent TEXT,
+        quirks TEXT NOT NULL,
+        ignored TEXT NOT NULL
+      );
+      CREATE INDEX activity_org_seq ON activity(org_id, seq);
+      CREATE INDEX activity_at ON activity(at);
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`; safe to run at every start, from any process. */

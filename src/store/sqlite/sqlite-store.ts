@@ -6,6 +6,7 @@ import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
 import type {
+  ActivityEntry,
   ListQuery,
   ListResult,
   Mutation,
@@ -16,6 +17,7 @@ import type {
   TokenRecord,
   WriteConditions,
 } from '../store.js';
+import { insertActivity, selectActivity } from './sqlite-activity-log.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
@@ -202,6 +204,14 @@ export class SqliteStore implements Store {
       totalResults: total.n,
       resources: rows.map((row) => readResource(this.statements, layout, row, query.read)),
     };
+  }
+
+  async appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void> {
+    this.db.transaction(() => insertActivity(this.statements, entries, retainSince)).immediate();
+  }
+
+  async listActivity(orgId: string, limit: number): Promise<ActivityEntry[]> {
+    return selectActivity(this.statements, orgId, limit);
   }
 
   private rowOrFail(layout: ResourceLayout, orgId: string, id: string): ResourceRow {
