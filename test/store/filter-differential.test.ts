@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// INTERIM: switch to '../../src/scim/filter/filter-evaluator.js' when it lands (see interim-filter-oracle.ts).
-import { evaluateFilter } from './interim-filter-oracle.js';
+import { evaluateFilter } from '../../src/scim/filter/filter-evaluator.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
