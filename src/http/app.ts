@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -31,7 +31,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { logger: { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } } }),
     bodyLimit: config.maxBodyBytes,
     genReqId: (request) => requestIdFor(request.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     rewriteUrl: (request) => canonicalEndpointCase(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
   });
