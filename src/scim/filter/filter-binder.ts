@@ -86,17 +86,17 @@ function bindLiteral(attr: ResolvedAttribute, op: CompareOperator, literal: Filt
   const substring = op === 'co' || op === 'sw' || op === 'ew';
   switch (leaf.type) {
     case 'boolean':
-      if (typeof literal !== 'boolean') throw mismatch(attr, 'a boolean (true or false)', literal);
       if (ordering || substring) throw invalidFilter(`'${op}' cannot compare the boolean attribute '${attr.key}'`);
+      if (typeof literal !== 'boolean') throw mismatch(attr, 'a boolean (true or false)', literal);
       return { type: 'boolean', value: literal };
     case 'integer':
     case 'decimal':
-      if (typeof literal !== 'number') throw mismatch(attr, 'a number', literal);
       if (substring) throw invalidFilter(`'${op}' cannot compare the number attribute '${attr.key}'`);
+      if (typeof literal !== 'number') throw mismatch(attr, 'a number', literal);
       return { type: 'number', value: literal };
     case 'dateTime':
-      if (typeof literal !== 'string' || !isDateTime(literal)) throw mismatch(attr, 'a dateTime string such as "2026-01-01T00:00:00Z"', literal);
       if (substring) throw invalidFilter(`'${op}' cannot compare the dateTime attribute '${attr.key}'`);
+      if (typeof literal !== 'string' || !isDateTime(literal)) throw mismatch(attr, 'a dateTime string such as "2026-01-01T00:00:00Z"', literal);
       return { type: 'dateTime', value: literal, epochMs: Date.parse(literal) };
     case 'binary':
       if (ordering || substring) throw invalidFilter(`'${op}' cannot compare the binary attribute '${attr.key}'`);
