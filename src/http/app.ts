@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
-import { registerErrorHandling } from './error-handler.js';
+import { registerErrorHandling, sendFrameworkError } from './error-handler.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
 import { requestIdFor } from './request-id.js';
 import { canonicalEndpointCase } from './resource-path-case.js';
@@ -34,6 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     rewriteUrl: (request) => canonicalEndpointCase(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ScimError, notFound } from '../scim/errors/scim-error.js';
+import { ScimError, badRequest, notFound } from '../scim/errors/scim-error.js';
 import { URN } from '../scim/schema/schema-urns.js';
 import type { JsonObject } from '../scim/resource/json.js';
 import { clientErrorOf } from './client-error-mapping.js';
@@ -20,6 +20,15 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
   // RFC 6750 §3: a 401 names the scheme the client must use.
   if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="roster"');
   return sendScim(reply, error.status, scimErrorBody(error, request.id));
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a URL that is not valid percent-encoding)
+ * get the SCIM Error shape and the request id too, though no hook has run yet.
+ */
+export function sendFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('X-Request-Id', request.id);
+  return sendScimError(request, reply, clientErrorOf(error) ?? badRequest('The request could not be routed'));
 }
 
 /**

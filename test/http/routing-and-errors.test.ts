@@ -35,6 +35,13 @@ describe('routing', () => {
     expect(response.headers['content-type']).toBe('application/scim+json; charset=utf-8');
   });
 
+  it('answers a URL that is not valid percent-encoding with a SCIM 400 carrying the request id', async () => {
+    const response = await f.scim('GET', '/Users/%E0%A4%A');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ schemas: [ERROR_URN], status: '400' });
+    expect(String(response.body['detail'])).toContain(`(request ${String(response.headers['x-request-id'])})`);
+  });
+
   it('answers an unknown resource id with 404', async () => {
     const response = await f.scim('GET', '/Users/4b1e4b1e-0000-0000-0000-000000000000');
     expect(response.status).toBe(404);
