@@ -48,12 +48,7 @@ export async function replaceResource(
   const hashes = await hashPasswordsIn(write.body);
   const mutation = (current: JsonObject): MutationResult => {
     const { resource, password } = canonicalizeForReplace(type, current, write.body, context.report);
-    const { members, ...rest } = resource;
-    return {
-      resource: rest,
-      ...passwordChange(passwordHashFor(password, hashes)),
-      ...(type.id === 'Group' ? { memberOps: replacedMembers(members) } : {}),
-    };
+    return { ...replacement(type, resource), ...passwordChange(passwordHashFor(password, hashes)) };
   };
   const read = readOptionsFor(type, projection);
   const stored = await context.store.updateResource(context.orgId, type.id, id, mutation, write.conditions, context.now(), read);
@@ -95,6 +90,13 @@ export async function deleteResource(
 /** `passwordHash` only when the change touches it (undefined keeps the stored hash). */
 function passwordChange(passwordHash: string | null | undefined): { passwordHash?: string | null } {
   return passwordHash === undefined ? {} : { passwordHash };
+}
+
+/** A group's members travel as deltas, never inside the stored resource. */
+function replacement(type: ResourceType, resource: JsonObject): MutationResult {
+  if (type.id !== 'Group') return { resource };
+  const { members, ...rest } = resource;
+  return { resource: rest, memberOps: replacedMembers(members) };
 }
 
 /** PUT replaces membership: remove all, then add the members the body lists. */
