@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { ListLimits } from '../scim/list/list-request.js';
-import { newReport } from '../scim/resource/attribute-value.js';
 import { scimBaseUrl } from '../service/organization-service.js';
 import type { ScimContext } from '../service/scim-context.js';
 import type { Store } from '../store/store.js';
 import { orgIdOf } from './bearer-auth.js';
+import { startTrace } from './request-trace.js';
 
 /** What the SCIM routes share: storage, URLs, limits, and the clock and id source (injected for tests). */
 export interface ScimDependencies {
@@ -30,6 +30,7 @@ export async function withScimContext<T>(
   request: FastifyRequest,
   operation: (context: ScimContext) => Promise<T>,
 ): Promise<T> {
+  const trace = startTrace(request);
   const context: ScimContext = {
     store: deps.store,
     orgId: orgIdOf(request),
@@ -37,12 +38,16 @@ export async function withScimContext<T>(
     limits: deps.limits,
     now: () => deps.clock().toISOString(),
     newId: deps.newId,
-    report: newReport(),
+    report: trace.report,
+    quirks: trace.quirks,
   };
   try {
     return await operation(context);
   } finally {
-    if (context.report.ignored.length > 0) request.log.info({ ignored: context.report.ignored }, 'ignored attributes');
+    const quirks = trace.quirks.codes();
+    if (context.report.ignored.length > 0 || quirks.length > 0) {
+      request.log.info({ idp: trace.idp, quirks, ignored: context.report.ignored }, 'normalised request');
+    }
   }
 }
 

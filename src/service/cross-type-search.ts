@@ -3,6 +3,8 @@ import { listResponse, parseSearchBody, type ListRequest } from '../scim/list/li
 import type { JsonObject } from '../scim/resource/json.js';
 import { toWireResource } from '../scim/resource/wire-resource.js';
 import { RESOURCE_TYPES, type ResourceType } from '../scim/schema/resource-types.js';
+import { withManagerDisplayNames } from './manager-display.js';
+import { normalizeSearchBody } from './list-request-quirks.js';
 import type { ScimContext } from './scim-context.js';
 
 /** A resource type together with the search bound to it. */
@@ -17,7 +19,7 @@ interface TypedSearch {
  * order). A type the filter or sortBy names nothing of is left out; when no type binds, the first error stands.
  */
 export async function searchAllTypes(context: ScimContext, body: unknown): Promise<JsonObject> {
-  const searches = bindToEachType(context, body);
+  const searches = bindToEachType(context, normalizeSearchBody(body, context.quirks));
   const first = searches[0]!.request.query;
   let total = 0;
   let remaining = first.count;
@@ -27,7 +29,8 @@ export async function searchAllTypes(context: ScimContext, body: unknown): Promi
     const startIndex = Math.max(1, first.startIndex - total);
     const query = { ...request.query, startIndex, count: remaining };
     const result = await context.store.listResources(context.orgId, type.id, query);
-    page.push(...result.resources.map((stored) => toWireResource(type, stored, context.baseUrl, request.projection)));
+    const filled = await withManagerDisplayNames(context, type, result.resources);
+    page.push(...filled.map((stored) => toWireResource(type, stored, context.baseUrl, request.projection)));
     remaining -= result.resources.length;
     total += result.totalResults;
   }

@@ -1,6 +1,7 @@
 import { notFound } from '../scim/errors/scim-error.js';
 import { readOptionsFor } from '../scim/resource/attribute-projection.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
+import { withManagerDisplayName } from './manager-display.js';
 import { projectionOf, replyFor, type ResourceReply } from './resource-reply.js';
 import type { ProjectionParams, ScimContext } from './scim-context.js';
 
@@ -14,5 +15,5 @@ export async function readResource(
   const projection = projectionOf(type, params);
   const stored = await context.store.getResource(context.orgId, type.id, id, readOptionsFor(type, projection));
   if (!stored) throw notFound(`${type.name} '${id}' not found`);
-  return replyFor(context, type, stored, projection);
+  return replyFor(context, type, await withManagerDisplayName(context, type, stored), projection);
 }

@@ -1,9 +1,12 @@
+import { normalizePatchRequest } from '../scim/compat/patch-request-quirks.js';
+import { normalizeResourceBody } from '../scim/compat/resource-body-quirks.js';
 import { applyPatch } from '../scim/patch/patch-engine.js';
 import { readOptionsFor } from '../scim/resource/attribute-projection.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../scim/resource/json.js';
 import { canonicalizeForCreate, canonicalizeForReplace } from '../scim/resource/resource-body.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
 import type { MemberOperation, MutationResult, ReadOptions, WriteConditions } from '../store/store.js';
+import { withManagerDisplayName } from './manager-display.js';
 import { hashPassword } from './password-hasher.js';
 import { hashPasswordsIn, passwordHashFor } from './request-passwords.js';
 import { asksForProjection, projectionOf, replyFor, type ResourceReply } from './resource-reply.js';
@@ -26,12 +29,12 @@ export async function createResource(
   params: ProjectionParams,
 ): Promise<ResourceReply> {
   const projection = projectionOf(type, params);
-  const { resource, password } = canonicalizeForCreate(type, body, context.report);
+  const { resource, password } = canonicalizeForCreate(type, normalizeResourceBody(type, body, context.quirks), context.report);
   const passwordHash = typeof password === 'string' ? await hashPassword(password) : null;
   const now = context.now();
   const toStore = { ...resource, id: context.newId(), meta: { resourceType: type.name, created: now, lastModified: now } };
   const stored = await context.store.createResource(context.orgId, type.id, toStore, passwordHash);
-  return replyFor(context, type, stored, projection);
+  return replyFor(context, type, await withManagerDisplayName(context, type, stored), projection);
 }
 
 /**
@@ -45,14 +48,15 @@ export async function replaceResource(
   write: ResourceWrite,
 ): Promise<ResourceReply> {
   const projection = projectionOf(type, write.params);
-  const hashes = await hashPasswordsIn(write.body);
+  const body = normalizeResourceBody(type, write.body, context.quirks);
+  const hashes = await hashPasswordsIn(body);
   const mutation = (current: JsonObject): MutationResult => {
-    const { resource, password } = canonicalizeForReplace(type, current, write.body, context.report);
+    const { resource, password } = canonicalizeForReplace(type, current, body, context.report);
     return { ...replacement(type, resource), ...passwordChange(passwordHashFor(password, hashes)) };
   };
   const read = readOptionsFor(type, projection);
   const stored = await context.store.updateResource(context.orgId, type.id, id, mutation, write.conditions, context.now(), read);
-  return replyFor(context, type, stored, projection);
+  return replyFor(context, type, await withManagerDisplayName(context, type, stored), projection);
 }
 
 /**
@@ -67,14 +71,15 @@ export async function patchResource(
 ): Promise<ResourceReply> {
   const projection = projectionOf(type, write.params);
   const withBody = type.id !== 'Group' || asksForProjection(write.params);
-  const hashes = await hashPasswordsIn(write.body);
+  const body = normalizePatchRequest(type, write.body, context.quirks);
+  const hashes = await hashPasswordsIn(body);
   const mutation = (current: JsonObject): MutationResult => {
-    const patched = applyPatch(type, current, write.body, context.report);
+    const patched = applyPatch(type, current, body, context.report);
     return { resource: patched.resource, memberOps: patched.memberOps, ...passwordChange(passwordHashFor(patched.password, hashes)) };
   };
   const read = withBody ? readOptionsFor(type, projection) : NOTHING_DERIVED;
   const stored = await context.store.updateResource(context.orgId, type.id, id, mutation, write.conditions, context.now(), read);
-  return replyFor(context, type, stored, projection, withBody);
+  return replyFor(context, type, withBody ? await withManagerDisplayName(context, type, stored) : stored, projection, withBody);
 }
 
 /** DELETE /<Type>/<id> (RFC 7644 §3.6); memberships naming the resource go with it. */

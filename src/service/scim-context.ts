@@ -1,4 +1,5 @@
 import type { ListLimits } from '../scim/list/list-request.js';
+import type { QuirkLog } from '../scim/compat/quirk.js';
 import type { CanonicalizeReport } from '../scim/resource/attribute-value.js';
 import type { Store } from '../store/store.js';
 
@@ -15,6 +16,8 @@ export interface ScimContext {
   readonly newId: () => string;
   /** Collects what canonicalisation ignored, for the request's log line. */
   readonly report: CanonicalizeReport;
+  /** Collects the IdP quirks normalised to accept this request, for the activity log. */
+  readonly quirks: QuirkLog;
 }
 
 /** The `attributes` / `excludedAttributes` parameters of a request (RFC 7644 §3.9), as sent. */

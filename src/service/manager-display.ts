@@ -1,0 +1,46 @@
+import { isJsonObject } from '../scim/resource/json.js';
+import type { ResourceType } from '../scim/schema/resource-types.js';
+import { URN } from '../scim/schema/schema-urns.js';
+import type { ScimResource } from '../store/store.js';
+import type { ScimContext } from './scim-context.js';
+
+const NOTHING_DERIVED = { members: false, groups: false } as const;
+
+function managerOf(resource: ScimResource): { value: string } | undefined {
+  const enterprise = resource[URN.enterpriseUser];
+  const manager = isJsonObject(enterprise) ? enterprise['manager'] : undefined;
+  return isJsonObject(manager) && typeof manager['value'] === 'string' ? { value: manager['value'] } : undefined;
+}
+
+/**
+ * Fills the enterprise `manager.displayName` (readOnly, RFC 7643 §4.3) from the manager's current record, so it
+ * follows renames like group member display names do. Entra reads the manager back as {value, $ref,
+ * displayName}; a manager id naming no user of the organization is returned without a displayName.
+ */
+export async function withManagerDisplayNames(
+  context: ScimContext,
+  type: ResourceType,
+  resources: readonly ScimResource[],
+): Promise<ScimResource[]> {
+  if (type.id !== 'User') return [...resources];
+  const ids = new Set(resources.flatMap((resource) => managerOf(resource)?.value ?? []));
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const manager = await context.store.getResource(context.orgId, 'User', id, NOTHING_DERIVED);
+    const name = manager?.['displayName'] ?? manager?.['userName'];
+    if (typeof name === 'string') names.set(id, name);
+  }
+  return resources.map((resource) => {
+    const id = managerOf(resource)?.value;
+    const displayName = id === undefined ? undefined : names.get(id);
+    if (displayName === undefined) return resource;
+    const enterprise = resource[URN.enterpriseUser] as ScimResource;
+    return { ...resource, [URN.enterpriseUser]: { ...enterprise, manager: { ...(enterprise['manager'] as ScimResource), displayName } } };
+  });
+}
+
+/** The same for one resource. */
+export async function withManagerDisplayName(context: ScimContext, type: ResourceType, resource: ScimResource): Promise<ScimResource> {
+  const [filled] = await withManagerDisplayNames(context, type, [resource]);
+  return filled!;
+}
