@@ -43,6 +43,15 @@ describe('POST /.search (RFC 7644 §3.4.3)', () => {
     expect(names(window.body.Resources)).toEqual(['sue', 'sales']);
   });
 
+  it('starts the window inside the groups when startIndex is past every user, and count=0 gives the total', async () => {
+    const filter = 'displayName sw "s"';
+    const late = await f.scim('POST', '/.search', { body: searchBody({ filter, sortBy: 'displayName', startIndex: 4, count: 5 }) });
+    expect(names(late.body.Resources)).toEqual(['staff']);
+    expect(late.body).toMatchObject({ totalResults: 4, startIndex: 4 });
+    const none = await f.scim('POST', '/.search', { body: searchBody({ filter, count: 0 }) });
+    expect(none.body).toMatchObject({ totalResults: 4, itemsPerPage: 0, Resources: [] });
+  });
+
   it('searches only the types a filter binds to', async () => {
     const response = await f.scim('POST', '/.search', { body: searchBody({ filter: 'userName eq "tom"' }) });
     expect(names(response.body.Resources)).toEqual(['tom']);
