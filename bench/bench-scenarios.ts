@@ -1,0 +1,113 @@
+import type { BenchData } from './bench-data.js';
+import { benchUser } from './bench-data.js';
+import type { WrkScenario } from './wrk-runner.js';
+
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+/** Up to `n` items of `list`, spread over its whole length, so lookups do not hit one cached page. */
+function spread<T>(list: readonly T[], n: number): T[] {
+  const step = Math.max(1, Math.floor(list.length / n));
+  const picked: T[] = [];
+  for (let i = 0; i < list.length && picked.length < n; i += step) picked.push(list[i]!);
+  return picked;
+}
+
+const query = (filter: string): string => `filter=${encodeURIComponent(filter)}`;
+
+/** The load-generator scenarios, by name, for one data set. */
+export function wrkScenarios(data: BenchData, users: number): Map<string, WrkScenario> {
+  const base = `/scim/v2/${data.orgId}`;
+  const sample = spread(
+    data.userIds.map((id, i) => ({ id, i })),
+    1000,
+  );
+  const userBody = JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], ...benchUser(0) }).replace(
+    /user0@bench\.example\.com/g,
+    'new%n@bench.example.com',
+  );
+  const pages = spread(
+    Array.from({ length: Math.ceil(users / 100) }, (_, page) => page * 100 + 1),
+    200,
+  );
+  return new Map<string, WrkScenario>([
+    ['get-user-by-id', { method: 'GET', paths: sample.map(({ id }) => `${base}/Users/${id}`) }],
+    ['filter-userName-eq', { method: 'GET', paths: sample.map(({ i }) => `${base}/Users?${query(`userName eq "user${i}@bench.example.com"`)}`) }],
+    [
+      'filter-work-email-eq',
+      { method: 'GET', paths: sample.map(({ i }) => `${base}/Users?${query(`emails[type eq "work"].value eq "user${i}@bench.example.com"`)}`) },
+    ],
+    ['filter-externalId-eq', { method: 'GET', paths: sample.map(({ i }) => `${base}/Users?${query(`externalId eq "ext-user-${i}"`)}`) }],
+    ['list-groups-without-members', { method: 'GET', paths: [`${base}/Groups?excludedAttributes=members`] }],
+    ['list-sorted-by-familyName', { method: 'GET', paths: pages.map((start) => `${base}/Users?sortBy=name.familyName&count=100&startIndex=${start}`) }],
+    ['post-user', { method: 'POST', paths: [`${base}/Users`], body: userBody }],
+    ['put-user', { method: 'PUT', paths: sample.map(({ id }) => `${base}/Users/${id}`), body: userBody.replace('new%n', 'put%n') }],
+    [
+      'patch-active-false',
+      {
+        method: 'PATCH',
+        paths: sample.map(({ id }) => `${base}/Users/${id}`),
+        body: JSON.stringify({ schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] }),
+      },
+    ],
+  ]);
+}
+
+/** A timed sequence of requests made one after another over one keep-alive connection. */
+export interface SequentialResult {
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly totalMs: number;
+  readonly requests: number;
+}
+
+async function timed(url: string, init: RequestInit, expected: number): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${expected}`);
+  return performance.now() - started;
+}
+
+function summarize(times: readonly number[]): SequentialResult {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { medianMs: at(0.5), p99Ms: at(0.99), totalMs: times.reduce((a, b) => a + b, 0), requests: times.length };
+}
+
+/** Okta's import: every user, 100 per page, in order; the total is what an initial sync waits for. */
+export async function pageThroughAllUsers(origin: string, data: BenchData): Promise<SequentialResult> {
+  const headers = { authorization: `Bearer ${data.token}` };
+  const times: number[] = [];
+  let total = Number.POSITIVE_INFINITY;
+  for (let start = 1; start <= total; start += 100) {
+    const url = `${origin}/scim/v2/${data.orgId}/Users?startIndex=${start}&count=100`;
+    const began = performance.now();
+    const response = await fetch(url, { headers });
+    const body = (await response.json()) as { totalResults: number; Resources: unknown[] };
+    times.push(performance.now() - began);
+    total = body.totalResults;
+    if (body.Resources.length === 0) throw new Error(`page at ${start} was empty before ${total} users`);
+  }
+  return summarize(times);
+}
+
+/** Adds 100 members to a group and removes them again, `rounds` times; returns the add and remove timings. */
+export async function memberBatches(
+  origin: string,
+  data: BenchData,
+  groupId: string,
+  rounds: number,
+): Promise<{ add: SequentialResult; remove: SequentialResult }> {
+  const url = `${origin}/scim/v2/${data.orgId}/Groups/${groupId}`;
+  const headers = { authorization: `Bearer ${data.token}`, 'content-type': 'application/scim+json' };
+  const adds: number[] = [];
+  const removes: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const ids = data.spareUserIds.slice((round * 100) % data.spareUserIds.length).slice(0, 100).map((value) => ({ value }));
+    const add = { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: ids }] };
+    const remove = { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members', value: ids }] };
+    adds.push(await timed(url, { method: 'PATCH', headers, body: JSON.stringify(add) }, 204));
+    removes.push(await timed(url, { method: 'PATCH', headers, body: JSON.stringify(remove) }, 204));
+  }
+  return { add: summarize(adds), remove: summarize(removes) };
+}

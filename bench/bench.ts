@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore } from '../src/store/open-store.js';
+import { loadBenchData } from './bench-data.js';
+import { freePort, peakRssMb, startProcess, stopProcess } from './bench-processes.js';
+import { memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
+import { runWrk, type WrkResult } from './wrk-runner.js';
+
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'sqlite' },
+    users: { type: 'string', default: '10000' },
+    scenario: { type: 'string' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '16' },
+    'database-url': { type: 'string' },
+  },
+});
+const users = Number(values.users);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const wanted = (name: string): boolean => values.scenario === undefined || name.includes(values.scenario);
+if (!Number.isInteger(users) || users < 200) throw new Error('--users must be an integer of at least 200');
+
+const dir = mkdtempSync(join(tmpdir(), 'roster-bench-'));
+const databaseUrl = values['database-url'] ?? (values.backend === 'sqlite' ? `sqlite:${join(dir, 'bench.db')}` : '');
+if (!databaseUrl) throw new Error('--backend postgres needs --database-url postgres://…');
+
+const rows: string[] = [];
+const failures: string[] = [];
+const row = (cells: readonly (string | number)[]): void => {
+  rows.push(`| ${cells.join(' | ')} |`);
+};
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+console.log(`Loading ${users} users into ${values.backend} (not timed)…`);
+const loadStarted = performance.now();
+const store = openStore(databaseUrl);
+await store.migrate();
+const data = await loadBenchData(store, users, 1000, [0, 10_000, 100_000]);
+await store.close();
+console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+
+const basePort = await freePort();
+const baseline = await startProcess('.bench-out/bench/baseline-server.js', { PORT: String(basePort) }, `http://127.0.0.1:${basePort}/baseline/x`);
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const server = await startProcess(
+  'dist/main.js',
+  { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: origin, LOG_LEVEL: 'warn' },
+  `${origin}/scim/v2/none/Users`,
+);
+
+try {
+  const base = runWrk(`http://127.0.0.1:${basePort}`, { method: 'GET', paths: ['/baseline/x'] }, 'none', seconds, connections);
+  row(['baseline: bare Fastify, 600-byte JSON', fmt(base.requestsPerSecond, 0), fmt(base.p50Ms, 2), fmt(base.p99Ms, 2), '1.00']);
+  const record = (name: string, result: WrkResult): void => {
+    if (result.errors > 0 || result.requests === 0) failures.push(`${name}: ${result.errors} errors in ${result.requests} requests`);
+    row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2)]);
+  };
+  for (const [name, scenario] of wrkScenarios(data, users)) {
+    if (wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
+  }
+  if (wanted('page-all-users')) {
+    const paging = await pageThroughAllUsers(origin, data);
+    row([`page-all-users: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s`, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—']);
+  }
+  for (const [size, groupId] of data.groups) {
+    const label = `group of ${Math.min(size, users)} members`;
+    if (!wanted('members')) continue;
+    const batches = await memberBatches(origin, data, groupId, 10);
+    row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—']);
+    row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—']);
+  }
+  const rss = peakRssMb(server);
+  console.log(`\nRoster ${values.backend}, ${users} users, wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString()}`);
+  console.log('| scenario | req/s | p50 ms | p99 ms | ratio to baseline |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const line of rows) console.log(line);
+  console.log(`\nServer peak RSS: ${rss} MB`);
+} finally {
+  await stopProcess(server);
+  await stopProcess(baseline);
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failures.length > 0) {
+  console.error(`\nScenarios with errors:\n${failures.join('\n')}`);
+  process.exitCode = 1;
+}
