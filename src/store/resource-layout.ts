@@ -77,6 +77,8 @@ export const USER_LAYOUT: ResourceLayout = {
     ...COMMON_COLUMNS,
     text('userName', 'user_name', true, 'user_name_fold'),
     text('displayName', 'display_name', false, 'display_name_fold'),
+    // A copy of the JSON value, so `sortBy=name.familyName` walks an index instead of sorting the table per page.
+    text('name.familyName', 'family_name', false, 'family_name_fold'),
     { key: 'active', column: 'active', kind: 'boolean', notNull: false },
   ],
   multiValued: childRowAttributes(USER_RESOURCE_TYPE, 'groups'),

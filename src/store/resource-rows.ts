@@ -128,7 +128,8 @@ export interface StoredRow {
 }
 
 function putColumn(resource: JsonObject, column: ColumnAttribute, raw: unknown): void {
-  if (raw === null || raw === undefined || column.key.startsWith('meta.')) return;
+  // Dotted keys (meta.created, name.familyName) are copies: their values live in meta or in `data`.
+  if (raw === null || raw === undefined || column.key.includes('.')) return;
   resource[column.key] = column.kind === 'boolean' ? raw === 1 : String(raw);
 }
 

@@ -121,6 +121,18 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX activity_at ON activity(at);
     `,
   },
+  {
+    version: 3,
+    name: 'family name column for sorting',
+    sql: `
+      ALTER TABLE users ADD COLUMN family_name TEXT;
+      ALTER TABLE users ADD COLUMN family_name_fold TEXT;
+      UPDATE users SET family_name = json_extract(data, '$.name.familyName'),
+        family_name_fold = scim_fold(json_extract(data, '$.name.familyName'));
+      -- Matches ORDER BY (fold IS NULL), fold, seq: absent values last ascending (RFC 7644 §3.4.2.3), no sort step.
+      CREATE INDEX users_org_family_name ON users(org_id, family_name_fold IS NULL, family_name_fold, seq);
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`; safe to run at every start, from any process. */

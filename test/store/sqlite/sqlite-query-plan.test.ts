@@ -44,6 +44,8 @@ describe('SQLite query plans', () => {
     ['the default order (seq)', listQuery()],
     ['sortBy userName', listQuery({ sortBy: attr('User', 'userName') })],
     ['sortBy meta.created descending', listQuery({ sortBy: attr('User', 'meta.created'), sortOrder: 'descending' })],
+    ['sortBy name.familyName (absent last)', listQuery({ sortBy: attr('User', 'name.familyName') })],
+    ['sortBy name.familyName descending', listQuery({ sortBy: attr('User', 'name.familyName'), sortOrder: 'descending' })],
   ])('%s is served by an index, without sorting the table', (_, query) => {
     const detail = plan(db, USER_LAYOUT, query);
     expect(detail).toMatch(/SEARCH r USING INDEX/);
