@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { applyPatch, type PatchResult } from '../../src/scim/patch/patch-engine.js';
 import { newReport, type CanonicalizeReport } from '../../src/scim/resource/attribute-value.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const ENTERPRISE = URN.enterpriseUser;
 
@@ -24,16 +24,6 @@ const GROUP: JsonObject = { id: 'g1', displayName: 'Tour Guides', meta: { resour
 
 function patchUser(operations: unknown[], report: CanonicalizeReport = newReport(), current: JsonObject = USER): PatchResult {
   return applyPatch(USER_RESOURCE_TYPE, current, { schemas: [URN.patchOp], Operations: operations }, report);
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 describe('PATCH add with a path (RFC 7644 §3.5.2.1)', () => {

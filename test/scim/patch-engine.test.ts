@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { applyPatch } from '../../src/scim/patch/patch-engine.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import type { JsonObject, JsonValue } from '../../src/scim/resource/json.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const ENTERPRISE = URN.enterpriseUser;
 
@@ -21,16 +21,6 @@ const USER: JsonObject = {
 function deepFreeze<T extends JsonValue>(value: T): T {
   if (typeof value === 'object' && value !== null) Object.values(value).forEach((inner) => deepFreeze(inner));
   return Object.freeze(value);
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 const body = (Operations: unknown[]): unknown => ({ schemas: [URN.patchOp], Operations });

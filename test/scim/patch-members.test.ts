@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { applyPatch, type PatchResult } from '../../src/scim/patch/patch-engine.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { GROUP_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const GROUP: JsonObject = { id: 'g1', displayName: 'Tour Guides', externalId: 'ext-1' };
 
 function patchGroup(operations: unknown[]): PatchResult {
   return applyPatch(GROUP_RESOURCE_TYPE, GROUP, { schemas: [URN.patchOp], Operations: operations }, newReport());
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 describe('PATCH of Group members: membership deltas (RFC 7644 §3.5.2)', () => {

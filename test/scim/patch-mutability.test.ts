@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { applyPatch, type PatchResult } from '../../src/scim/patch/patch-engine.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, type ResourceType } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const ENTERPRISE = URN.enterpriseUser;
 const META = { resourceType: 'User', created: '2026-01-01T00:00:00.000Z', lastModified: '2026-01-02T00:00:00.000Z', version: 'W/"2"' };
@@ -22,16 +22,6 @@ const GROUP: JsonObject = { id: 'g1', displayName: 'Tour Guides' };
 
 function patch(operations: unknown[], type: ResourceType = USER_RESOURCE_TYPE, current: JsonObject = USER): PatchResult {
   return applyPatch(type, current, { schemas: [URN.patchOp], Operations: operations }, newReport());
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 describe('PATCH mutability (RFC 7643 §7, RFC 7644 §3.5.2)', () => {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { parsePatchPath, type PatchTarget } from '../../src/scim/patch/patch-path.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const ENTERPRISE = URN.enterpriseUser;
 
 function summary(target: PatchTarget): unknown {
   if (target.kind === 'extension') return { extension: target.schema.id };
   return { key: target.attr.key, sub: target.sub?.name, filtered: target.filter !== undefined };
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 describe('parsePatchPath: PATH = attrPath / valuePath [subAttr] (RFC 7644 §3.5.2)', () => {

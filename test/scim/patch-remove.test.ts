@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { applyPatch, type PatchResult } from '../../src/scim/patch/patch-engine.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { USER_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const ENTERPRISE = URN.enterpriseUser;
 
@@ -23,16 +23,6 @@ const USER: JsonObject = {
 
 function patchUser(operations: unknown[]): PatchResult {
   return applyPatch(USER_RESOURCE_TYPE, USER, { schemas: [URN.patchOp], Operations: operations }, newReport());
-}
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
 }
 
 function without(key: string): JsonObject {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { MAX_PATCH_OPERATIONS, readPatchRequest } from '../../src/scim/patch/patch-request.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
+import { errorOf } from './scim-error-of.js';
 
 const SCHEMAS = [URN.patchOp];
-
-function errorOf(action: () => unknown): ScimError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 describe('readPatchRequest: the PatchOp envelope (RFC 7644 §3.5.2)', () => {
   it.each([
