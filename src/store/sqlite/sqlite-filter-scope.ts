@@ -95,7 +95,7 @@ function rowCollection(layout: ResourceLayout, orgId: string, attr: ResolvedAttr
   if (!attr.isExtension && attr.attribute.name === layout.derived) {
     return layout.derived === 'members'
       ? { open: { sql: 'r.seq IN (SELECT m.group_seq FROM group_members m WHERE m.org_id = ? AND ', params: [orgId] }, scope: MEMBER_SCOPE }
-      : { open: { sql: `r.id IN (SELECT ug.member_id FROM (${userGroupsSql(false)}) ug WHERE `, params: [orgId] }, scope: USER_GROUP_SCOPE };
+      : { open: { sql: `r.id IN (SELECT ug.member_id FROM (${userGroupsSql('organization')}) ug WHERE `, params: [orgId] }, scope: USER_GROUP_SCOPE };
   }
   const child = layout.multiValued.find((candidate) => candidate.definition === attr.attribute);
   if (!child) return undefined;

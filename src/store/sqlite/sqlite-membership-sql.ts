@@ -9,16 +9,25 @@ export const MEMBER_DISPLAY_SQL =
   `(SELECT COALESCE(mu.display_name, mu.user_name) FROM users mu WHERE mu.org_id = m.org_id AND mu.id = m.member_id) ` +
   `ELSE (SELECT mg.display_name FROM groups mg WHERE mg.org_id = m.org_id AND mg.id = m.member_id) END`;
 
+/** Whose groups a membership query computes: the whole organization, one user, or a JSON array of user ids. */
+export type UserGroupsScope = 'organization' | 'user' | 'users';
+
+const SCOPE_CONDITION: Record<UserGroupsScope, string> = {
+  organization: '',
+  user: ' AND gm.member_id = ?',
+  users: ' AND gm.member_id IN (SELECT value FROM json_each(?))',
+};
+
 /**
- * Every (user, group) pair of an organization, direct or through nested groups, one row per pair with
- * `type` 'direct' when the user is a direct member. Params: org id, then `userId` when `oneUser`.
+ * Every (user, group) pair in `scope`, direct or through nested groups, one row per pair with `type` 'direct'
+ * when the user is a direct member. Params: org id, then the user id (`user`) or a JSON array of ids (`users`).
  * UNION (not UNION ALL) makes the recursion stop even if groups were nested in a cycle.
  */
-export function userGroupsSql(oneUser: boolean): string {
+export function userGroupsSql(scope: UserGroupsScope): string {
   return (
     `WITH RECURSIVE closure(member_id, group_seq, direct) AS (` +
     `SELECT gm.member_id, gm.group_seq, 1 FROM group_members gm ` +
-    `WHERE gm.org_id = ? AND gm.member_type = 'User'${oneUser ? ' AND gm.member_id = ?' : ''} ` +
+    `WHERE gm.org_id = ? AND gm.member_type = 'User'${SCOPE_CONDITION[scope]} ` +
     `UNION ` +
     `SELECT c.member_id, parent.group_seq, 0 FROM closure c ` +
     `JOIN groups cg ON cg.seq = c.group_seq ` +

@@ -23,7 +23,7 @@ import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { listStatements } from './sqlite-list-query.js';
-import { findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
+import { findResourceRow, readResource, readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -202,7 +202,7 @@ export class SqliteStore implements Store {
     const rows = this.statements.get(statements.page.sql).all(...statements.page.params) as ResourceRow[];
     return {
       totalResults: total.n,
-      resources: rows.map((row) => readResource(this.statements, layout, row, query.read)),
+      resources: readResources(this.statements, layout, rows, query.read),
     };
   }
 
