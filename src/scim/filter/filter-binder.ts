@@ -68,10 +68,13 @@ function filterable(resolved: ResolvedAttribute, path: AttributePath): ResolvedA
   return resolved;
 }
 
-/** A comparison on a multi-valued complex attribute compares its `value` (RFC 7644 §3.4.2.2 `emails co "x"`). */
+/**
+ * A comparison on a complex attribute compares its `value` sub-attribute: RFC 7644 §3.4.2.2 for multi-valued
+ * ones (`emails co "x"`), and by the same rule the single-valued enterprise `manager` (Entra's `manager eq "<id>"`).
+ */
 function comparable(attr: ResolvedAttribute): ResolvedAttribute {
   if (attr.leaf.type !== 'complex') return attr;
-  const value = attr.attribute.multiValued && !attr.sub ? findSubAttribute(attr.attribute, 'value') : undefined;
+  const value = attr.sub ? undefined : findSubAttribute(attr.attribute, 'value');
   if (!value) throw invalidFilter(`'${attr.key}' is complex: compare one of its sub-attributes, e.g. '${attr.key}.${attr.leaf.subAttributes?.[0]?.name ?? 'value'}'`);
   return { ...attr, sub: value, leaf: value, key: `${attr.key}.value` };
 }

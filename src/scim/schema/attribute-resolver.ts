@@ -34,25 +34,40 @@ export interface ResolvedAttribute {
 }
 
 /**
- * Binds an attribute reference to its definition in `type`, case-insensitively (RFC 7643 §2.1). Returns
- * undefined when the reference names nothing this resource type has.
+ * Binds an attribute reference to its definition in `type`, case-insensitively (RFC 7643 §2.1). An unqualified
+ * name that the core schema lacks binds to the one extension that defines it (RFC 7644 §3.10 asks clients only
+ * to SHOULD-qualify extension attributes; Entra filters on a bare `manager`); a name two extensions define stays
+ * unbound. Returns undefined when the reference names nothing this resource type has.
  */
 export function resolveAttribute(type: ResourceType, path: AttributePath): ResolvedAttribute | undefined {
-  const schemas = schemasOf(type);
-  const candidates = path.uri
-    ? schemas.filter((schema) => schema.id.toLowerCase() === path.uri!.toLowerCase())
-    : schemas.slice(0, 1);
-  for (const schema of candidates) {
-    const isExtension = schema.id !== type.schema.id;
-    const own = schema.attributes.find((attr) => attr.name.toLowerCase() === path.attribute.toLowerCase());
-    const common = isExtension
-      ? undefined
-      : COMMON_ATTRIBUTES.find((attr) => attr.name.toLowerCase() === path.attribute.toLowerCase());
-    const attribute = own ?? common;
-    if (!attribute) continue;
-    return bindSub(schema, isExtension, attribute, path.subAttribute);
+  if (path.uri !== undefined) {
+    const uri = path.uri.toLowerCase();
+    const schema = schemasOf(type).find((candidate) => candidate.id.toLowerCase() === uri);
+    return schema ? resolveIn(type, schema, path) : undefined;
   }
-  return undefined;
+  return resolveIn(type, type.schema, path) ?? resolveInSoleExtension(type, path);
+}
+
+function resolveIn(type: ResourceType, schema: SchemaDefinition, path: AttributePath): ResolvedAttribute | undefined {
+  const isExtension = schema.id !== type.schema.id;
+  const attribute = topLevel(schema, path.attribute, isExtension);
+  return attribute ? bindSub(schema, isExtension, attribute, path.subAttribute) : undefined;
+}
+
+/** Only reached when the core schema has no attribute of that name (so `name.nope` never falls through). */
+function resolveInSoleExtension(type: ResourceType, path: AttributePath): ResolvedAttribute | undefined {
+  if (topLevel(type.schema, path.attribute, false)) return undefined;
+  const owners = type.extensions.filter((ext) => topLevel(ext.schema, path.attribute, true));
+  const [only] = owners;
+  return only && owners.length === 1 ? resolveIn(type, only.schema, path) : undefined;
+}
+
+/** The schema's own attribute named `name`, or for a core schema one of the common attributes (id, meta…). */
+function topLevel(schema: SchemaDefinition, name: string, isExtension: boolean): AttributeDefinition | undefined {
+  const lower = name.toLowerCase();
+  const own = schema.attributes.find((attr) => attr.name.toLowerCase() === lower);
+  if (own || isExtension) return own;
+  return COMMON_ATTRIBUTES.find((attr) => attr.name.toLowerCase() === lower);
 }
 
 function bindSub(

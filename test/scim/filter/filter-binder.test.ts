@@ -44,6 +44,10 @@ describe('bindFilter: names bind case-insensitively to canonical keys', () => {
     ['emails[type eq "work"].value eq "a@x"', 'emails[(emails.type eq string and emails.value eq string)]'],
     ['groups.value eq "g1"', 'groups.value eq string'],
     ['x509Certificates.value eq "AAAA"', 'x509Certificates.value eq string'],
+    // Entra's manager check: an unqualified extension attribute, and a complex single value compared by its value.
+    ['id eq "u1" and manager eq "m1"', '(id eq string and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq string)'],
+    ['manager.value eq "m1"', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq string'],
+    ['department eq "R"', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq string'],
   ])('%s', (filter, expected) => {
     expect(keys(bindUser(filter))).toBe(expected);
   });
@@ -74,6 +78,8 @@ describe('bindFilter: 400 invalidFilter for what cannot be compared', () => {
     ['meta.created gt "yesterday"', /takes a dateTime string/],
     ['meta.created co "2026"', /'co' cannot compare the dateTime attribute/],
     ['name eq "a"', /'name' is complex: compare one of its sub-attributes/],
+    ['manager.nope eq "a"', /Unknown attribute 'manager.nope'/],
+    ['meta eq "a"', /'meta' is complex/],
     ['addresses co "x"', /'addresses' is complex/],
     ['title gt null', /'gt null' is not a comparison/],
     ['userName[value eq "a"]', /'userName' is not a multi-valued complex attribute/],
