@@ -27,7 +27,8 @@ export interface RequestOptions {
   readonly body?: unknown;
   /** Raw payload instead of JSON-encoding `body`. */
   readonly payload?: string;
-  readonly headers?: Record<string, string>;
+  /** Extra headers; `undefined` for `user-agent` sends none (light-my-request otherwise adds its own). */
+  readonly headers?: Record<string, string | undefined>;
   /** Send no Authorization header at all, or this token instead of the org's. */
   readonly token?: string | null;
 }

@@ -9,7 +9,7 @@ import { matchFixture, substitute, type Variables } from './fixture-matcher.js';
 interface FixtureRequest {
   readonly method: string;
   readonly path: string;
-  readonly headers?: Record<string, string>;
+  readonly headers?: Headers;
   readonly body?: unknown;
   /** Send this raw text as the body instead of `body`. */
   readonly payload?: string;
@@ -26,18 +26,24 @@ interface StateCheck {
 
 interface FixtureResponse {
   readonly status: number;
-  readonly headers?: Record<string, string>;
+  readonly headers?: Headers;
   readonly body?: unknown;
   readonly state?: readonly StateCheck[];
 }
 
+/** Request headers; `null` sends the header not at all (Entra may send no `User-Agent`). */
+type Headers = Record<string, string | null>;
+
 /** `idp.json` in a fixture folder: what every request of that IdP carries. */
 interface IdpDefaults {
-  readonly headers?: Record<string, string>;
+  readonly headers?: Headers;
   /** Appended to every path's query string (Entra's `aadOptscim062020` flag lives in the tenant URL). */
   readonly query?: string;
-  /** The IdP label the activity log must give these requests (e.g. `okta`, `entra:compliant`). */
-  readonly expectIdp?: string;
+  /**
+   * The IdP label the activity log must give these requests (e.g. `okta`, `entra:compliant`), or every label
+   * it must give when requests without an identifying agent, flag or body shape are logged as `unknown`.
+   */
+  readonly expectIdp?: string | readonly string[];
   /** Quirk codes that must appear in the activity log of the replay. */
   readonly expectQuirks?: readonly string[];
 }
@@ -50,6 +56,10 @@ function stepsIn(folder: string): string[] {
     .filter((name) => name.endsWith('.request.json'))
     .sort()
     .map((name) => name.slice(0, -'.request.json'.length));
+}
+
+function headerValues(headers: Headers): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value ?? undefined]));
 }
 
 function withQuery(path: string, query: string | undefined): string {
@@ -80,7 +90,7 @@ export function replayIdpFixtures(name: string): void {
       const request = substitute(readJson<FixtureRequest>(join(folder, `${step}.request.json`)), vars) as FixtureRequest;
       const expected = readJson<FixtureResponse>(join(folder, `${step}.response.json`));
       const response = await fixture.scim(request.method, withQuery(request.path, defaults.query), {
-        headers: { ...defaults.headers, ...request.headers },
+        headers: headerValues({ ...defaults.headers, ...request.headers }),
         ...(request.body !== undefined ? { body: request.body } : {}),
         ...(request.payload !== undefined ? { payload: request.payload } : {}),
       });
@@ -106,7 +116,9 @@ export function replayIdpFixtures(name: string): void {
     const entries = await fixture.store.listActivity(fixture.orgId, 1000);
     const authenticated = stepsIn(folder).length - 1; // the bad-token step is not logged
     expect(entries.length).toBeGreaterThanOrEqual(Math.min(authenticated, 1));
-    if (defaults.expectIdp) expect(new Set(entries.map((entry) => entry.idp))).toEqual(new Set([defaults.expectIdp]));
+    if (defaults.expectIdp) {
+      expect(new Set(entries.map((entry) => entry.idp))).toEqual(new Set([defaults.expectIdp].flat()));
+    }
     const quirks = new Set(entries.flatMap((entry) => entry.quirks));
     for (const quirk of defaults.expectQuirks ?? []) expect(quirks, `quirk ${quirk}`).toContain(quirk);
   });
