@@ -1,8 +1,9 @@
 import { invalidValue } from '../../scim/errors/scim-error.js';
 import type { BoundFilter } from '../../scim/filter/filter-ast.js';
 import type { MemberOperation } from '../store.js';
-import { compileFilter } from './sqlite-filter-compiler.js';
-import { MEMBER_SCOPE } from './sqlite-filter-scope.js';
+import { compileFilter } from '../sql/sql-filter-compiler.js';
+import { memberScope } from '../sql/sql-filter-scope.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** The group whose memberships change. */
@@ -35,7 +36,7 @@ export function addMembers(statements: SqliteStatementCache, group: GroupRef, id
 }
 
 function removeWhere(statements: SqliteStatementCache, group: GroupRef, filter: BoundFilter): void {
-  const where = compileFilter(filter, MEMBER_SCOPE);
+  const where = compileFilter(filter, memberScope(SQLITE_DIALECT));
   statements
     .get(`DELETE FROM group_members AS m WHERE m.group_seq = ? AND ${where.sql}`)
     .run(group.seq, ...where.params);

@@ -2,7 +2,8 @@ import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceLayout } from '../resource-layout.js';
 import { fromRecord } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
-import { MEMBER_DISPLAY_SQL, userGroupsSql } from './sqlite-membership-sql.js';
+import { MEMBER_DISPLAY_SQL, userGroupsSql } from '../sql/sql-membership-sql.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** A row of `users` or `groups` as better-sqlite3 returns it. */
@@ -15,12 +16,12 @@ export interface ResourceRow {
 }
 
 const ELEMENTS_SQL = 'SELECT attr, element FROM user_values WHERE user_seq = ? ORDER BY attr, position';
-const USER_GROUPS_SQL = `SELECT value, display, type FROM (${userGroupsSql('user')}) ORDER BY group_seq`;
+const USER_GROUPS_SQL = `SELECT value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'user')}) ORDER BY group_seq`;
 // Batched forms for a page of users: one query each for all elements and all groups, not one per user.
 const PAGE_ELEMENTS_SQL =
   'SELECT user_seq, attr, element FROM user_values WHERE user_seq IN (SELECT value FROM json_each(?)) ' +
   'ORDER BY user_seq, attr, position';
-const PAGE_USER_GROUPS_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql('users')}) ORDER BY member_id, group_seq`;
+const PAGE_USER_GROUPS_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'users')}) ORDER BY member_id, group_seq`;
 const MEMBERS_SQL =
   `SELECT m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
   // rowid is insertion order: members come back in the order they were added.

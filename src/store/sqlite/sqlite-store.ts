@@ -22,7 +22,8 @@ import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
-import { listStatements } from './sqlite-list-query.js';
+import { listStatements } from '../sql/sql-list-query.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { findResourceRow, readResource, readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
@@ -196,7 +197,7 @@ export class SqliteStore implements Store {
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
     const layout = layoutOf(type);
-    const statements = listStatements(layout, orgId, query);
+    const statements = listStatements(SQLITE_DIALECT, layout, orgId, query);
     const total = this.statements.get(statements.count.sql).get(...statements.count.params) as { n: number };
     if (query.count <= 0) return { totalResults: total.n, resources: [] };
     const rows = this.statements.get(statements.page.sql).all(...statements.page.params) as ResourceRow[];

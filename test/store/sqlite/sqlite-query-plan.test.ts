@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
 import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js';
-import { listStatements } from '../../../src/store/sqlite/sqlite-list-query.js';
+import { listStatements } from '../../../src/store/sql/sql-list-query.js';
+import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import type { ListQuery } from '../../../src/store/store.js';
 import { attr, cmp, listQuery } from '../store-fixtures.js';
@@ -22,7 +23,7 @@ const INDEXED_LOOKUPS: readonly (readonly [string, ResourceLayout, BoundFilter, 
 ];
 
 function plan(db: Database.Database, layout: ResourceLayout, query: ListQuery): string {
-  const { page } = listStatements(layout, 'org', query);
+  const { page } = listStatements(SQLITE_DIALECT, layout, 'org', query);
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...page.params) as { detail: string }[];
   return rows.map((row) => row.detail).join('\n');
 }

@@ -1,10 +1,10 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlValue } from '../resource-rows.js';
 import type { ListQuery } from '../store.js';
-import { compileFilter } from './sqlite-filter-compiler.js';
-import { rowScope } from './sqlite-filter-scope.js';
-import type { SqlFragment } from './sqlite-operand.js';
-import { orderBySql } from './sqlite-sort.js';
+import type { SqlDialect, SqlFragment } from './sql-dialect.js';
+import { compileFilter } from './sql-filter-compiler.js';
+import { rowScope } from './sql-filter-scope.js';
+import { orderBySql } from './sql-sort.js';
 
 /** The two statements of a list request: the exact total, and one page in a stable order. */
 export interface ListStatements {
@@ -13,9 +13,9 @@ export interface ListStatements {
 }
 
 /** Builds the COUNT and page queries of a list (RFC 7644 §3.4.2), filter and sort compiled to SQL. */
-export function listStatements(layout: ResourceLayout, orgId: string, query: ListQuery): ListStatements {
-  const scope = rowScope(layout, orgId);
-  const where = query.filter ? compileFilter(query.filter, scope) : { sql: '1', params: [] };
+export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgId: string, query: ListQuery): ListStatements {
+  const scope = rowScope(dialect, layout, orgId);
+  const where = query.filter ? compileFilter(query.filter, scope) : { sql: 'TRUE', params: [] };
   const from = `FROM ${layout.table} r WHERE r.org_id = ? AND ${where.sql}`;
   const params: SqlValue[] = [orgId, ...where.params];
   const order = orderBySql(layout, scope, query);

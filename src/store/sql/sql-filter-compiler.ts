@@ -1,8 +1,9 @@
 import type { BoundFilter } from '../../scim/filter/filter-ast.js';
 import type { ResolvedAttribute } from '../../scim/schema/attribute-resolver.js';
-import { compareSql, presentSql } from './sqlite-comparison.js';
-import type { FilterScope } from './sqlite-filter-scope.js';
-import type { Operand, SqlFragment } from './sqlite-operand.js';
+import { compareSql, presentSql } from './sql-comparison.js';
+import type { SqlFragment } from './sql-dialect.js';
+import type { FilterScope } from './sql-filter-scope.js';
+import type { Operand } from './sql-operand.js';
 
 function join(left: SqlFragment, keyword: 'AND' | 'OR', right: SqlFragment): SqlFragment {
   return { sql: `(${left.sql} ${keyword} ${right.sql})`, params: [...left.params, ...right.params] };
@@ -30,7 +31,7 @@ function valuePath(scope: FilterScope, attr: ResolvedAttribute, filter: BoundFil
 }
 
 /**
- * Compiles a bound filter to a parameterised SQL predicate that is 0 or 1 for every row, never NULL, so
+ * Compiles a bound filter to a parameterised SQL predicate that is true or false for every row, never NULL, so
  * `not` and `ne` are two-valued (docs/architecture.md). Literal values only ever travel as parameters.
  */
 export function compileFilter(filter: BoundFilter, scope: FilterScope): SqlFragment {
@@ -42,19 +43,19 @@ export function compileFilter(filter: BoundFilter, scope: FilterScope): SqlFragm
     case 'not':
       return negate(compileFilter(filter.operand, scope));
     case 'present':
-      return onAttribute(scope, filter.attr, presentSql);
+      return onAttribute(scope, filter.attr, (operand) => presentSql(scope.dialect, operand));
     case 'valuePath':
       return valuePath(scope, filter.attr, filter.filter);
     case 'compare': {
       const { attr, op, value } = filter;
       // `eq null` asks for absence, `ne null` for presence.
       if (value.type === 'null') {
-        const present = onAttribute(scope, attr, presentSql);
-        return op === 'ne' ? present : op === 'eq' ? negate(present) : { sql: '0', params: [] };
+        const present = onAttribute(scope, attr, (operand) => presentSql(scope.dialect, operand));
+        return op === 'ne' ? present : op === 'eq' ? negate(present) : { sql: 'FALSE', params: [] };
       }
       // `ne` is exactly `not eq`: on a multi-valued attribute, no element equals the value.
       if (op === 'ne') return negate(compileFilter({ ...filter, op: 'eq' }, scope));
-      return onAttribute(scope, attr, (operand) => compareSql(operand, op, value));
+      return onAttribute(scope, attr, (operand) => compareSql(scope.dialect, operand, op, value));
     }
   }
 }

@@ -3,6 +3,8 @@
  * the member's current row, so renames propagate (docs/architecture.md, Groups' members).
  */
 
+import type { SqlDialect } from './sql-dialect.js';
+
 /** The display of the member in group_members row `m`: users show displayName else userName, groups displayName. */
 export const MEMBER_DISPLAY_SQL =
   `CASE m.member_type WHEN 'User' THEN ` +
@@ -12,22 +14,21 @@ export const MEMBER_DISPLAY_SQL =
 /** Whose groups a membership query computes: the whole organization, one user, or a JSON array of user ids. */
 export type UserGroupsScope = 'organization' | 'user' | 'users';
 
-const SCOPE_CONDITION: Record<UserGroupsScope, string> = {
-  organization: '',
-  user: ' AND gm.member_id = ?',
-  users: ' AND gm.member_id IN (SELECT value FROM json_each(?))',
-};
+function scopeCondition(dialect: SqlDialect, scope: UserGroupsScope): string {
+  if (scope === 'organization') return '';
+  return scope === 'user' ? ' AND gm.member_id = ?' : ` AND gm.member_id IN (${dialect.jsonArrayValues})`;
+}
 
 /**
  * Every (user, group) pair in `scope`, direct or through nested groups, one row per pair with `type` 'direct'
  * when the user is a direct member. Params: org id, then the user id (`user`) or a JSON array of ids (`users`).
  * UNION (not UNION ALL) makes the recursion stop even if groups were nested in a cycle.
  */
-export function userGroupsSql(scope: UserGroupsScope): string {
+export function userGroupsSql(dialect: SqlDialect, scope: UserGroupsScope): string {
   return (
     `WITH RECURSIVE closure(member_id, group_seq, direct) AS (` +
     `SELECT gm.member_id, gm.group_seq, 1 FROM group_members gm ` +
-    `WHERE gm.org_id = ? AND gm.member_type = 'User'${SCOPE_CONDITION[scope]} ` +
+    `WHERE gm.org_id = ? AND gm.member_type = 'User'${scopeCondition(dialect, scope)} ` +
     `UNION ` +
     `SELECT c.member_id, parent.group_seq, 0 FROM closure c ` +
     `JOIN groups cg ON cg.seq = c.group_seq ` +
