@@ -119,6 +119,22 @@ export function toRecord(layout: ResourceLayout, resource: ScimResource): Resour
   };
 }
 
+/** Elements of `record` grouped by attribute key, as comparable JSON. */
+function elementsByAttr(record: ResourceRecord): Map<string, string> {
+  const grouped = new Map<string, string[]>();
+  for (const element of record.elements) {
+    grouped.set(element.attr, [...(grouped.get(element.attr) ?? []), element.element]);
+  }
+  return new Map([...grouped].map(([attr, list]) => [attr, JSON.stringify(list)]));
+}
+
+/** The multi-valued attributes whose elements differ between two records: only their child rows are rewritten. */
+export function changedElementAttrs(before: ResourceRecord, after: ResourceRecord): Set<string> {
+  const old = elementsByAttr(before);
+  const now = elementsByAttr(after);
+  return new Set([...old.keys(), ...now.keys()].filter((attr) => old.get(attr) !== now.get(attr)));
+}
+
 /** What a store read for one resource row: its columns by name, the parsed `data`, its child rows in order. */
 export interface StoredRow {
   readonly columns: Readonly<Record<string, unknown>>;

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { hashTokenSecret } from '../../src/service/token-format.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 import { runCli } from './cli-runner.js';
 
 let dir: string;
 let env: Record<string, string>;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'roster-cli-'));
-  env = { DATABASE_URL: `sqlite:${join(dir, 'nested', 'roster.db')}`, PUBLIC_URL: '', PORT: '9123' };
+  // A nested folder: the CLI creates what a SQLite path needs.
+  env = { DATABASE_URL: await testDatabaseUrl(join(dir, 'nested')), PUBLIC_URL: '', PORT: '9123' };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

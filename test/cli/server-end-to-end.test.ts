@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../support/test-database.js';
 import { REPO_ROOT, runCli } from './cli-runner.js';
 
 let dir: string;
@@ -42,7 +43,7 @@ function waitForListening(child: ChildProcess): Promise<void> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
   const port = await freePort();
-  env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'roster.db')}`, PUBLIC_URL: '' };
+  env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: await testDatabaseUrl(dir), PUBLIC_URL: '' };
   server = spawn(process.execPath, ['dist/main.js'], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
   await waitForListening(server);
 });

@@ -10,6 +10,7 @@ import { createOrganization } from '../../src/service/organization-service.js';
 import { issueToken } from '../../src/service/token-service.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 export const PUBLIC_URL = 'https://scim.test';
 export const SCIM_JSON = 'application/scim+json';
@@ -33,7 +34,7 @@ export interface RequestOptions {
   readonly token?: string | null;
 }
 
-/** An app on a real SQLite store in a temp folder, with two organizations and a token for each. */
+/** An app on a real store (SQLite in a temp folder, or PostgreSQL in the postgres project), with two organizations and a token for each. */
 export interface HttpFixture {
   readonly app: FastifyInstance;
   readonly store: Store;
@@ -52,7 +53,7 @@ export interface HttpFixture {
 /** Builds the fixture; `env` overrides configuration variables. */
 export async function httpFixture(env: Record<string, string> = {}): Promise<HttpFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'roster-http-'));
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'roster.db')}`, PUBLIC_URL, LOG_LEVEL: 'debug', ...env });
+  const config = loadConfig({ DATABASE_URL: await testDatabaseUrl(dir), PUBLIC_URL, LOG_LEVEL: 'debug', ...env });
   const store = openStore(config.databaseUrl);
   await store.migrate();
   const now = new Date().toISOString();

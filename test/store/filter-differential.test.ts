@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFilter } from '../../src/scim/filter/filter-evaluator.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { generatedFilter, generatedGroups, generatedUser, random } from './filter-differential-data.js';
+import { testStoreUrl } from '../support/test-database.js';
 import { ALL, ORG_A, listQuery, preparedStore } from './store-fixtures.js';
 
 const USERS = 300;
@@ -18,7 +19,7 @@ describe('SQL filters agree with the in-memory evaluator', () => {
   let store: Store;
   let stored: JsonObject[];
   beforeAll(async () => {
-    store = await preparedStore(async () => SqliteStore.open('sqlite::memory:'));
+    store = await preparedStore(async () => openStore(await testStoreUrl()));
     const rand = random(7643);
     for (let index = 0; index < USERS; index += 1) {
       await store.createResource(ORG_A, 'User', generatedUser(rand, index), null);
@@ -44,5 +45,5 @@ describe('SQL filters agree with the in-memory evaluator', () => {
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(nonTrivial).toBeGreaterThan(FILTERS / 3);
-  });
+  }, 120_000);
 });

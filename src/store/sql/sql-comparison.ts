@@ -8,6 +8,8 @@ import type { Operand } from './sql-operand.js';
 /** A comparison operator other than `ne`, which callers write as `not eq` (docs/architecture.md). */
 export type PositiveOperator = Exclude<CompareOperator, 'ne'>;
 
+const TEXT_TYPES = new Set(['string', 'reference', 'binary', 'dateTime']);
+
 const ORDERING: Partial<Record<PositiveOperator, string>> = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' };
 
 /**
@@ -31,6 +33,8 @@ function orderingPredicate(lhs: string, op: PositiveOperator, value: SqlValue): 
 /** `pr`: present and not null, not an empty string, not an empty array or object (RFC 7644 §3.4.2.2). */
 export function presentSql(dialect: SqlDialect, operand: Operand): SqlFragment {
   if (operand.json) return { sql: dialect.jsonPresent(operand.json.doc, operand.json.segments), params: [] };
+  // Only text can be empty; comparing a number or 0/1 boolean column with '' is a type error in PostgreSQL.
+  if (!TEXT_TYPES.has(operand.definition.type)) return { sql: `(${operand.expr} IS NOT NULL)`, params: [] };
   return { sql: `(${operand.expr} IS NOT NULL AND ${operand.expr} <> '')`, params: [] };
 }
 

@@ -3,6 +3,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import { fromRecord } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL, userGroupsSql } from '../sql/sql-membership-sql.js';
+import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -39,18 +40,6 @@ export function findResourceRow(
     | undefined;
 }
 
-/** A member of a group, or a group of a user, as the membership queries return it. */
-interface ReferenceRow {
-  readonly value: string;
-  readonly display: string | null;
-  readonly type: string;
-}
-
-/** `{value, display?, type}` objects from rows, leaving display out when the member has none. */
-function references(rows: readonly ReferenceRow[]): JsonObject[] {
-  return rows.map(({ value, display, type }): JsonObject => (display === null ? { value, type } : { value, display, type }));
-}
-
 function derivedReferences(
   statements: SqliteStatementCache,
   layout: ResourceLayout,
@@ -85,17 +74,6 @@ export function readResource(
   const derived = derivedReferences(statements, layout, row, read);
   if (derived.length > 0) resource[layout.derived] = derived;
   return resource;
-}
-
-/** Groups rows of a batched query by the owner each belongs to. */
-function byOwner<T>(rows: readonly T[], owner: (row: T) => unknown): Map<unknown, T[]> {
-  const grouped = new Map<unknown, T[]>();
-  for (const row of rows) {
-    const list = grouped.get(owner(row));
-    if (list) list.push(row);
-    else grouped.set(owner(row), [row]);
-  }
-  return grouped;
 }
 
 /**

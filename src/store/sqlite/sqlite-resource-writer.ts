@@ -1,5 +1,5 @@
 import type { ResourceLayout } from '../resource-layout.js';
-import type { ElementRow, ResourceRecord, SqlValue } from '../resource-rows.js';
+import { changedElementAttrs, type ElementRow, type ResourceRecord, type SqlValue } from '../resource-rows.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 const INSERT_ELEMENT_SQL =
@@ -51,15 +51,6 @@ export function insertResource(
   return seq;
 }
 
-/** Elements of `record` grouped by attribute key, as comparable JSON. */
-function elementsByAttr(record: ResourceRecord): Map<string, string> {
-  const grouped = new Map<string, string[]>();
-  for (const element of record.elements) {
-    grouped.set(element.attr, [...(grouped.get(element.attr) ?? []), element.element]);
-  }
-  return new Map([...grouped].map(([attr, list]) => [attr, JSON.stringify(list)]));
-}
-
 /** Rewrites the row, and the child rows of only those multi-valued attributes that changed. */
 export function updateResourceRow(
   statements: SqliteStatementCache,
@@ -72,10 +63,7 @@ export function updateResourceRow(
   const names = Object.keys(values);
   const sql = `UPDATE ${layout.table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE seq = ?`;
   statements.get(sql).run(...Object.values(values), seq);
-  const before = elementsByAttr(change.before);
-  const after = elementsByAttr(change.after);
-  for (const attr of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(attr) === after.get(attr)) continue;
+  for (const attr of changedElementAttrs(change.before, change.after)) {
     statements.get(DELETE_ELEMENTS_SQL).run(seq, attr);
     insertElements(statements, seq, orgId, change.after.elements.filter((element) => element.attr === attr));
   }

@@ -6,6 +6,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import { openSqliteDatabase, sqlitePathOf } from '../../../src/store/sqlite/sqlite-database.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roster-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,9 +73,10 @@ describe('openStore', () => {
     await store.close();
   });
 
-  it.each(['postgres://u:secret@h/db', 'postgresql://h/db'])('says PostgreSQL is not yet supported for %s, hiding credentials', (url) => {
-    expect(() => openStore(url)).toThrow(/not yet supported/);
-    expect(() => openStore(url)).not.toThrow(/secret/);
+  it.each(['postgres://u:secret@h/db', 'postgresql://h/db'])('opens PostgreSQL for %s, connecting only when used', async (url) => {
+    const store = openStore(url);
+    expect(store).toBeInstanceOf(PostgresStore);
+    await store.close();
   });
 
   it('rejects other schemes', () => {

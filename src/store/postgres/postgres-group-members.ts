@@ -1,0 +1,66 @@
+import { invalidValue } from '../../scim/errors/scim-error.js';
+import type { MemberOperation } from '../store.js';
+import { compileFilter } from '../sql/sql-filter-compiler.js';
+import { memberScope } from '../sql/sql-filter-scope.js';
+import type { PostgresSession } from './postgres-database.js';
+import { POSTGRES_DIALECT } from './postgres-dialect.js';
+
+/** The group whose memberships change. */
+export interface GroupRef {
+  readonly orgId: string;
+  readonly seq: number;
+  readonly id: string;
+}
+
+const IDS = '(SELECT json_array_elements_text(CAST(? AS json)))';
+// FOR KEY SHARE: a member named here cannot be deleted until this transaction ends, so no membership can point
+// at a resource that a concurrent DELETE removed (the delete waits, then removes the membership too).
+const USERS_SQL = `SELECT id FROM users WHERE org_id = ? AND id IN ${IDS} FOR KEY SHARE`;
+const GROUPS_SQL = `SELECT id FROM groups WHERE org_id = ? AND id IN ${IDS} FOR KEY SHARE`;
+// Rows inserted in the order given (WITH ORDINALITY), so `seq` keeps the members' order; re-adding is a no-op.
+const ADD_SQL =
+  'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
+  "SELECT ?, ?, x.member ->> 'id', x.member ->> 'type' FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS x(member, n) " +
+  'ORDER BY x.n ON CONFLICT DO NOTHING';
+const REMOVE_SQL = `DELETE FROM group_members WHERE group_seq = ? AND member_id IN ${IDS}`;
+const REMOVE_ALL_SQL = 'DELETE FROM group_members WHERE group_seq = ?';
+
+/**
+ * Adds members in three statements whatever their number: which ids are users, which are groups (locked), and
+ * one insert. An id that names neither is a 400 naming it; a group cannot contain itself.
+ */
+export async function addMembers(session: PostgresSession, group: GroupRef, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (ids.includes(group.id)) throw invalidValue(`A group cannot be a member of itself: '${group.id}'`);
+  const wanted = JSON.stringify([...new Set(ids)]);
+  const users = new Set((await session.all<{ id: string }>(USERS_SQL, [group.orgId, wanted])).map((row) => row.id));
+  const groups = new Set((await session.all<{ id: string }>(GROUPS_SQL, [group.orgId, wanted])).map((row) => row.id));
+  const members = ids.map((id) => {
+    if (users.has(id)) return { id, type: 'User' };
+    if (groups.has(id)) return { id, type: 'Group' };
+    throw invalidValue(`Member '${id}' is not a User or Group of this organization`);
+  });
+  await session.run(ADD_SQL, [group.seq, group.orgId, JSON.stringify(members)]);
+}
+
+/** Applies membership deltas in order (RFC 7644 §3.5.2), never loading the whole member list. */
+export async function applyMemberOps(session: PostgresSession, group: GroupRef, ops: readonly MemberOperation[]): Promise<void> {
+  for (const op of ops) {
+    switch (op.op) {
+      case 'add':
+        await addMembers(session, group, op.members.map((member) => member.value));
+        break;
+      case 'remove':
+        await session.run(REMOVE_SQL, [group.seq, JSON.stringify(op.values)]);
+        break;
+      case 'removeAll':
+        await session.run(REMOVE_ALL_SQL, [group.seq]);
+        break;
+      case 'removeWhere': {
+        const where = compileFilter(op.filter, memberScope(POSTGRES_DIALECT));
+        await session.run(`DELETE FROM group_members AS m WHERE m.group_seq = ? AND ${where.sql}`, [group.seq, ...where.params]);
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,212 @@
+import type pg from 'pg';
+import { notFound } from '../../scim/errors/scim-error.js';
+import { isJsonObject, type JsonObject } from '../../scim/resource/json.js';
+import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
+import { layoutOf, type ResourceLayout } from '../resource-layout.js';
+import { toInstantText, toRecord } from '../resource-rows.js';
+import { checkIfMatch } from '../resource-version.js';
+import { listStatements } from '../sql/sql-list-query.js';
+import type {
+  ActivityEntry,
+  ListQuery,
+  ListResult,
+  Mutation,
+  Organization,
+  ReadOptions,
+  ScimResource,
+  Store,
+  TokenRecord,
+  WriteConditions,
+} from '../store.js';
+import { insertActivity, selectActivity } from './postgres-activity-log.js';
+import { uniquenessErrorOf } from './postgres-constraint-errors.js';
+import { inTransaction, openPostgresPool, PostgresSession } from './postgres-database.js';
+import { POSTGRES_DIALECT } from './postgres-dialect.js';
+import { addMembers, applyMemberOps } from './postgres-group-members.js';
+import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
+import { findResourceRow, readResource, readResources, type ResourceRow } from './postgres-resource-reader.js';
+import { insertResource, updateResourceRow } from './postgres-resource-writer.js';
+
+const NO_DERIVED: ReadOptions = { members: false, groups: false };
+
+interface TokenRow {
+  id: string;
+  org_id: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toToken = (row: TokenRow): TokenRecord => ({
+  id: row.id,
+  orgId: row.org_id,
+  secretHash: row.secret_hash,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Runs `work`, turning a unique violation a client caused into its 409. */
+async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw uniquenessErrorOf(error) ?? error;
+  }
+}
+
+/** The member ids a created group carries in `members`. */
+function memberIdsOf(resource: JsonObject): string[] {
+  const members = resource['members'];
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((member) => (isJsonObject(member) && typeof member['value'] === 'string' ? [member['value']] : []));
+}
+
+/**
+ * The Store on PostgreSQL (pg, one pool): the same tables and the same filter compiler as SQLite. Every write is
+ * one transaction that locks the row it changes (`FOR UPDATE`), so several Roster instances on one database keep
+ * every invariant: unique constraints decide concurrent creates, If-Match is checked under the lock.
+ */
+export class PostgresStore implements Store {
+  private readonly session: PostgresSession;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.session = new PostgresSession(pool);
+  }
+
+  /** Connects lazily to `postgres://user:password@host:port/database` (or `postgresql://`). */
+  static open(url: string): PostgresStore {
+    return new PostgresStore(openPostgresPool(url));
+  }
+
+  async migrate(): Promise<void> {
+    await runPostgresMigrations(this.pool, POSTGRES_MIGRATIONS);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async createOrganization(org: Organization): Promise<Organization> {
+    await this.session.run('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)', [org.id, org.name, org.createdAt]);
+    return org;
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.session.get<Organization>('SELECT id, name, created_at AS "createdAt" FROM organizations WHERE id = ?', [id]);
+  }
+
+  async listOrganizations(): Promise<Organization[]> {
+    return this.session.all<Organization>('SELECT id, name, created_at AS "createdAt" FROM organizations ORDER BY seq');
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.session.run('INSERT INTO tokens (id, org_id, secret_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)', [
+      token.id,
+      token.orgId,
+      token.secretHash,
+      token.createdAt,
+      token.revokedAt,
+    ]);
+  }
+
+  async findToken(id: string): Promise<TokenRecord | undefined> {
+    const row = await this.session.get<TokenRow>('SELECT * FROM tokens WHERE id = ?', [id]);
+    return row && toToken(row);
+  }
+
+  async listTokens(orgId: string): Promise<TokenRecord[]> {
+    return (await this.session.all<TokenRow>('SELECT * FROM tokens WHERE org_id = ? ORDER BY seq', [orgId])).map(toToken);
+  }
+
+  async revokeToken(orgId: string, tokenId: string, at: string): Promise<boolean> {
+    const changed = await this.session.run('UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE org_id = ? AND id = ?', [
+      at,
+      orgId,
+      tokenId,
+    ]);
+    return changed > 0;
+  }
+
+  async createResource(orgId: string, type: ResourceTypeName, resource: ScimResource, passwordHash: string | null): Promise<ScimResource> {
+    const layout = layoutOf(type);
+    return inTransaction(this.pool, async (session) => {
+      const record = toRecord(layout, resource);
+      const extras = { version: 1, ...(type === 'User' ? { passwordHash } : {}) };
+      const seq = await guardUniqueness(() => insertResource(session, layout, orgId, record, extras));
+      const id = String(record.columns['id']);
+      if (type === 'Group') await addMembers(session, { orgId, seq, id }, memberIdsOf(resource));
+      return this.readOrFail(session, layout, orgId, id, { members: true, groups: true });
+    });
+  }
+
+  async getResource(orgId: string, type: ResourceTypeName, id: string, read: ReadOptions): Promise<ScimResource | undefined> {
+    const layout = layoutOf(type);
+    const row = await findResourceRow(this.session, layout, orgId, id);
+    return row && readResource(this.session, layout, row, read);
+  }
+
+  async updateResource(
+    orgId: string,
+    type: ResourceTypeName,
+    id: string,
+    mutation: Mutation,
+    conditions: WriteConditions,
+    now: string,
+    read: ReadOptions,
+  ): Promise<ScimResource> {
+    const layout = layoutOf(type);
+    return inTransaction(this.pool, async (session) => {
+      const row = await this.rowOrFail(session, layout, orgId, id, true);
+      checkIfMatch(conditions, row.version);
+      const current = await readResource(session, layout, row, NO_DERIVED);
+      const result = mutation(structuredClone(current));
+      const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
+      const after = toRecord(layout, { ...result.resource, id: row.id, meta });
+      const extras = { version: row.version + 1, ...(type === 'User' ? { passwordHash: result.passwordHash } : {}) };
+      const change = { before: toRecord(layout, current), after, extras };
+      await guardUniqueness(() => updateResourceRow(session, layout, orgId, row.seq, change));
+      await applyMemberOps(session, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
+      return this.readOrFail(session, layout, orgId, id, read);
+    });
+  }
+
+  async deleteResource(orgId: string, type: ResourceTypeName, id: string, conditions: WriteConditions): Promise<void> {
+    const layout = layoutOf(type);
+    await inTransaction(this.pool, async (session) => {
+      const row = await this.rowOrFail(session, layout, orgId, id, true);
+      checkIfMatch(conditions, row.version);
+      // The row first: a concurrent add of this member holds FOR KEY SHARE on it, so this waits for that add to
+      // commit and the membership delete below then sees (and removes) what it inserted.
+      // Child rows (user_values, the group's own group_members) go with the row: ON DELETE CASCADE.
+      await session.run(`DELETE FROM ${layout.table} WHERE seq = ?`, [row.seq]);
+      await session.run('DELETE FROM group_members WHERE org_id = ? AND member_id = ? AND member_type = ?', [orgId, id, type]);
+    });
+  }
+
+  async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
+    const layout = layoutOf(type);
+    const statements = listStatements(POSTGRES_DIALECT, layout, orgId, query);
+    const total = await this.session.get<{ n: number }>(statements.count.sql, statements.count.params);
+    if (query.count <= 0) return { totalResults: total!.n, resources: [] };
+    const rows = await this.session.all<ResourceRow>(statements.page.sql, statements.page.params);
+    return { totalResults: total!.n, resources: await readResources(this.session, layout, rows, query.read) };
+  }
+
+  async appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void> {
+    await inTransaction(this.pool, (session) => insertActivity(session, entries, retainSince));
+  }
+
+  async listActivity(orgId: string, limit: number): Promise<ActivityEntry[]> {
+    return selectActivity(this.session, orgId, limit);
+  }
+
+  private async rowOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string, lock = false): Promise<ResourceRow> {
+    const row = await findResourceRow(session, layout, orgId, id, lock);
+    if (!row) throw notFound(`${layout.type.name} '${id}' not found`);
+    return row;
+  }
+
+  private async readOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string, read: ReadOptions): Promise<ScimResource> {
+    return readResource(session, layout, await this.rowOrFail(session, layout, orgId, id), read);
+  }
+}
