@@ -1,59 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../support/test-database.js';
-import { REPO_ROOT, runCli } from './cli-runner.js';
+import { runCli } from './cli-runner.js';
+import { startServer, type ServerProcess } from './server-process.js';
 
 let dir: string;
-let server: ChildProcess;
+let server: ServerProcess;
 let env: Record<string, string>;
-let baseLog = '';
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Resolves once the server's log says it listens. */
-function waitForListening(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${baseLog}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      baseLog += chunk.toString();
-      if (baseLog.includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (baseLog += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${baseLog}`)));
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
-  const port = await freePort();
-  env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: await testDatabaseUrl(dir), PUBLIC_URL: '' };
-  server = spawn(process.execPath, ['dist/main.js'], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-  await waitForListening(server);
+  env = { DATABASE_URL: await testDatabaseUrl(dir), PUBLIC_URL: '' };
+  server = await startServer(env);
+  env['PORT'] = String(server.port);
 });
 
 afterAll(async () => {
-  if (server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -96,7 +61,7 @@ describe('the real server with the CLI alongside', () => {
   });
 
   it('logs the listening URL and never the token', () => {
-    expect(baseLog).toMatch(/listening/i);
-    expect(baseLog).not.toMatch(/rst_[0-9a-f]+_/);
+    expect(server.log()).toMatch(/listening/i);
+    expect(server.log()).not.toMatch(/rst_[0-9a-f]+_/);
   });
 });
