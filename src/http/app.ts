@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
 import { registerErrorHandling, sendFrameworkError } from './error-handler.js';
+import { registerHealthRoute } from './health-route.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
 import { requestIdFor } from './request-id.js';
 import { canonicalEndpointCase } from './resource-path-case.js';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
   };
+  registerHealthRoute(app, options.store);
   await app.register(scimRoutes, { prefix: SCIM_PREFIX, ...deps });
   return app;
 }

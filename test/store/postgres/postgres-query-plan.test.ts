@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
+import { numberedPlaceholders } from '../../../src/store/postgres/postgres-database.js';
+import { POSTGRES_DIALECT } from '../../../src/store/postgres/postgres-dialect.js';
+import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
+import { listStatements } from '../../../src/store/sql/sql-list-query.js';
+import type { ListQuery } from '../../../src/store/store.js';
+import { testStoreUrl } from '../../support/test-database.js';
+import { attr, cmp, listQuery } from '../store-fixtures.js';
+
+const USERS = 100_000;
+
+/** 100k users with a work email each (10% without a family name), 5,000 groups, one with 50k members, in org `org`. */
+const SEED = `
+  INSERT INTO organizations (id, name, created_at) VALUES ('org', 'Org', '2026-01-01'), ('other', 'Other', '2026-01-01');
+  INSERT INTO users (org_id, id, user_name, user_name_fold, external_id, display_name, display_name_fold,
+    family_name, family_name_fold, active, version, created, last_modified, data)
+  SELECT CASE WHEN i % 50 = 0 THEN 'other' ELSE 'org' END, 'u' || i, 'User' || i || '@x.org', 'user' || i || '@x.org',
+    'ext' || i, 'User ' || i, 'user ' || i,
+    CASE WHEN i % 10 = 0 THEN NULL ELSE 'Family' || (i % 997) END, CASE WHEN i % 10 = 0 THEN NULL ELSE 'family' || (i % 997) END,
+    1, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '{"name":{"givenName":"G"}}'
+  FROM generate_series(1, ${USERS}) AS i;
+  INSERT INTO user_values (user_seq, org_id, attr, position, value, value_fold, type, "primary", display, element)
+  SELECT seq, org_id, 'emails', 0, user_name, user_name_fold, 'work', 1, NULL, json_build_object('value', user_name, 'type', 'work')
+  FROM users;
+  INSERT INTO groups (org_id, id, display_name, display_name_fold, version, created, last_modified, data)
+  SELECT 'org', 'g' || i, 'Group ' || i, 'group ' || i, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '{}'
+  FROM generate_series(1, 5000) AS i;
+  INSERT INTO group_members (group_seq, org_id, member_id, member_type)
+  SELECT (SELECT seq FROM groups WHERE id = 'g1'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 2 = 0;
+  ANALYZE;
+`;
+
+const U = (path: string, value: string): BoundFilter => cmp('User', path, 'eq', value);
+
+/** Each selective lookup is an index scan of the index named, never a sequential scan of the big tables. */
+const INDEXED_LOOKUPS: readonly (readonly [string, string, ResourceLayout, BoundFilter])[] = [
+  ['id', 'users_org_id_key', USER_LAYOUT, U('id', 'u77')],
+  ['userName (folded)', 'users_org_user_name_key', USER_LAYOUT, U('userName', 'USER77@x.org')],
+  ['externalId', 'users_org_external_id', USER_LAYOUT, U('externalId', 'ext77')],
+  ['displayName (folded)', 'users_org_display_name', USER_LAYOUT, U('displayName', 'User 77')],
+  ['emails.value', 'user_values_lookup', USER_LAYOUT, U('emails.value', 'user77@x.org')],
+  ['Group displayName', 'groups_org_display_name_key', GROUP_LAYOUT, cmp('Group', 'displayName', 'eq', 'Group 7')],
+  ['members.value', 'group_members_member', GROUP_LAYOUT, cmp('Group', 'members.value', 'eq', 'u2')],
+];
+
+describe('PostgreSQL query plans at 100k users', () => {
+  let url: string;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    url = await testStoreUrl();
+    const store = PostgresStore.open(url);
+    await store.migrate();
+    await store.close();
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(SEED);
+  }, 120_000);
+  afterAll(async () => client.end());
+
+  async function plan(layout: ResourceLayout, query: ListQuery): Promise<string> {
+    const { page } = listStatements(POSTGRES_DIALECT, layout, 'org', query);
+    const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${numberedPlaceholders(page.sql)}`, [...page.params]);
+    return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+  }
+
+  it.each(INDEXED_LOOKUPS)('filter on %s uses %s', async (_, index, layout, filter) => {
+    const detail = await plan(layout, listQuery({ filter }));
+    expect(detail).toContain(`using ${index}`);
+    expect(detail).not.toMatch(/Seq Scan on (users|user_values|group_members|groups)/);
+  });
+
+  it.each([
+    // Either index serves ORDER BY seq: (org_id, seq) for a small tenant, the seq key itself for a dominant one.
+    ['the default order (seq)', /users_org_seq|users_pkey/, listQuery({ count: 100, startIndex: 5001 })],
+    ['sortBy userName', /users_org_user_name_key/, listQuery({ count: 100, sortBy: attr('User', 'userName') })],
+    ['sortBy name.familyName (absent last)', /users_org_family_name/, listQuery({ count: 100, sortBy: attr('User', 'name.familyName') })],
+    [
+      'sortBy name.familyName descending',
+      /users_org_family_name/,
+      listQuery({ count: 100, sortBy: attr('User', 'name.familyName'), sortOrder: 'descending' }),
+    ],
+  ])('%s walks %s without sorting the table', async (_, index, query) => {
+    const detail = await plan(USER_LAYOUT, query);
+    expect(detail).toMatch(new RegExp(`Index Scan( Backward)? using (${index.source})`));
+    // A plain Sort node would sort every matching row; an Incremental Sort only orders ties of the index's key.
+    expect(detail).not.toMatch(/^\s*(->\s*)?Sort\s+\(/m);
+  });
+});
