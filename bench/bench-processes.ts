@@ -15,9 +15,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node <script>` with `env` and waits until `url` answers (any status), at most 30 s. */
-export async function startProcess(script: string, env: Record<string, string>, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** Starts `node [nodeArgs] <script>` with `env` and waits until `url` answers (any status), at most 30 s. */
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  url: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);

@@ -16,6 +16,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '16' },
     'database-url': { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const users = Number(values.users);
@@ -47,10 +48,12 @@ const basePort = await freePort();
 const baseline = await startProcess('.bench-out/bench/baseline-server.js', { PORT: String(basePort) }, `http://127.0.0.1:${basePort}/baseline/x`);
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
+const profileDir = values['cpu-prof'];
 const server = await startProcess(
   'dist/main.js',
   { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: origin, LOG_LEVEL: 'warn' },
   `${origin}/scim/v2/none/Users`,
+  profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
 );
 
 try {
