@@ -1,19 +1,7 @@
+import { toActivityEntry, type ActivityRow } from '../sql/sql-record-rows.js';
 import type { ActivityEntry } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 
-interface ActivityRow {
-  org_id: string;
-  request_id: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-  idp: string;
-  user_agent: string | null;
-  quirks: string;
-  ignored: string;
-}
 
 // One statement for the whole batch, from one JSON parameter.
 const INSERT_SQL =
@@ -31,17 +19,5 @@ export async function insertActivity(session: PostgresSession, entries: readonly
 /** The organization's latest `limit` entries, newest first. */
 export async function selectActivity(session: PostgresSession, orgId: string, limit: number): Promise<ActivityEntry[]> {
   const rows = await session.all<ActivityRow>('SELECT * FROM activity WHERE org_id = ? ORDER BY seq DESC LIMIT ?', [orgId, limit]);
-  return rows.map((row) => ({
-    orgId: row.org_id,
-    requestId: row.request_id,
-    at: row.at,
-    method: row.method,
-    path: row.path,
-    status: row.status,
-    durationMs: row.duration_ms,
-    idp: row.idp,
-    userAgent: row.user_agent,
-    quirks: JSON.parse(row.quirks) as string[],
-    ignored: JSON.parse(row.ignored) as string[],
-  }));
+  return rows.map(toActivityEntry);
 }

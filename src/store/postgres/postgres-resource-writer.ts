@@ -1,13 +1,7 @@
 import type { ResourceLayout } from '../resource-layout.js';
-import { changedElementAttrs, type ElementRow, type ResourceRecord, type SqlValue } from '../resource-rows.js';
+import { changedElementAttrs, type ElementRow, type ResourceRecord } from '../resource-rows.js';
+import { rowValues, type RowExtras } from '../sql/sql-record-rows.js';
 import type { PostgresSession } from './postgres-database.js';
-
-/** What a write sets besides the record's own columns. */
-export interface RowExtras {
-  readonly version: number;
-  /** Users only; undefined leaves the stored hash as it is (on update). */
-  readonly passwordHash?: string | null;
-}
 
 // All of a resource's child rows in one statement, from one JSON parameter.
 const INSERT_ELEMENTS_SQL =
@@ -16,15 +10,6 @@ const INSERT_ELEMENTS_SQL =
   'FROM json_to_recordset(CAST(? AS json)) AS x(attr TEXT, position INTEGER, value TEXT, value_fold TEXT, type TEXT, ' +
   '"primary" SMALLINT, display TEXT, element JSON)';
 const DELETE_ELEMENTS_SQL = 'DELETE FROM user_values WHERE user_seq = ? AND attr IN (SELECT json_array_elements_text(CAST(? AS json)))';
-
-function rowValues(record: ResourceRecord, extras: RowExtras): Record<string, SqlValue> {
-  return {
-    ...record.columns,
-    version: extras.version,
-    data: JSON.stringify(record.data),
-    ...(extras.passwordHash === undefined ? {} : { password_hash: extras.passwordHash }),
-  };
-}
 
 async function insertElements(session: PostgresSession, userSeq: number, orgId: string, elements: readonly ElementRow[]): Promise<void> {
   if (elements.length === 0) return;

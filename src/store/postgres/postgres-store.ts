@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import { notFound } from '../../scim/errors/scim-error.js';
-import { isJsonObject, type JsonObject } from '../../scim/resource/json.js';
+import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
 import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
+import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
 import { listStatements } from '../sql/sql-list-query.js';
 import type {
   ActivityEntry,
@@ -27,24 +28,6 @@ import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migration
 import { findResourceRow, readResource, readResources, type ResourceRow } from './postgres-resource-reader.js';
 import { insertResource, updateResourceRow } from './postgres-resource-writer.js';
 
-const NO_DERIVED: ReadOptions = { members: false, groups: false };
-
-interface TokenRow {
-  id: string;
-  org_id: string;
-  secret_hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toToken = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  orgId: row.org_id,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
-
 /** Runs `work`, turning a unique violation a client caused into its 409. */
 async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -52,13 +35,6 @@ async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw uniquenessErrorOf(error) ?? error;
   }
-}
-
-/** The member ids a created group carries in `members`. */
-function memberIdsOf(resource: JsonObject): string[] {
-  const members = resource['members'];
-  if (!Array.isArray(members)) return [];
-  return members.flatMap((member) => (isJsonObject(member) && typeof member['value'] === 'string' ? [member['value']] : []));
 }
 
 /**

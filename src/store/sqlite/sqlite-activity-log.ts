@@ -1,19 +1,7 @@
+import { toActivityEntry, type ActivityRow } from '../sql/sql-record-rows.js';
 import type { ActivityEntry } from '../store.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
-interface ActivityRow {
-  org_id: string;
-  request_id: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-  idp: string;
-  user_agent: string | null;
-  quirks: string;
-  ignored: string;
-}
 
 /** Inserts the entries and prunes those older than `retainSince` (call inside a transaction). */
 export function insertActivity(statements: SqliteStatementCache, entries: readonly ActivityEntry[], retainSince: string): void {
@@ -43,17 +31,5 @@ export function selectActivity(statements: SqliteStatementCache, orgId: string, 
   const rows = statements
     .get('SELECT * FROM activity WHERE org_id = ? ORDER BY seq DESC LIMIT ?')
     .all(orgId, limit) as ActivityRow[];
-  return rows.map((row) => ({
-    orgId: row.org_id,
-    requestId: row.request_id,
-    at: row.at,
-    method: row.method,
-    path: row.path,
-    status: row.status,
-    durationMs: row.duration_ms,
-    idp: row.idp,
-    userAgent: row.user_agent,
-    quirks: JSON.parse(row.quirks) as string[],
-    ignored: JSON.parse(row.ignored) as string[],
-  }));
+  return rows.map(toActivityEntry);
 }

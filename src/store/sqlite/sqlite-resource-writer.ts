@@ -1,27 +1,12 @@
 import type { ResourceLayout } from '../resource-layout.js';
-import { changedElementAttrs, type ElementRow, type ResourceRecord, type SqlValue } from '../resource-rows.js';
+import { changedElementAttrs, type ElementRow, type ResourceRecord } from '../resource-rows.js';
+import { rowValues, type RowExtras } from '../sql/sql-record-rows.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 const INSERT_ELEMENT_SQL =
   'INSERT INTO user_values (user_seq, org_id, attr, position, value, value_fold, type, "primary", display, element) ' +
   'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const DELETE_ELEMENTS_SQL = 'DELETE FROM user_values WHERE user_seq = ? AND attr = ?';
-
-/** What a write sets besides the record's own columns. */
-export interface RowExtras {
-  readonly version: number;
-  /** Users only; undefined leaves the stored hash as it is (on update). */
-  readonly passwordHash?: string | null;
-}
-
-function rowValues(record: ResourceRecord, extras: RowExtras): Record<string, SqlValue> {
-  return {
-    ...record.columns,
-    version: extras.version,
-    data: JSON.stringify(record.data),
-    ...(extras.passwordHash === undefined ? {} : { password_hash: extras.passwordHash }),
-  };
-}
 
 function insertElements(
   statements: SqliteStatementCache,
