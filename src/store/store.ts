@@ -102,6 +102,46 @@ export interface WriteConditions {
 }
 
 /**
+ * A resource as `roster migrate` copies it: everything the store keeps for it, including what reads never
+ * return (the password hash) and what creates never accept (the version, so ETags clients hold stay valid).
+ */
+export interface ExportedResource {
+  /** Position in the source's stable order: pass the last one as `afterSeq` to read the next page. */
+  readonly seq: number;
+  /** The canonical resource with `meta` (created, lastModified, version), without derived attributes. */
+  readonly resource: ScimResource;
+  /** Users only; always null for groups. */
+  readonly passwordHash: string | null;
+  /** The number behind `meta.version`. */
+  readonly version: number;
+}
+
+/** One membership row: `value` is a member (user or group) of group `groupId`. */
+export interface Membership {
+  readonly groupId: string;
+  readonly value: string;
+  readonly type: ResourceTypeName;
+}
+
+/**
+ * A page of an organization's memberships. The order is the adapter's own (each walks the index it has), but
+ * always keeps each group's members in the order they were added.
+ */
+export interface MembershipPage {
+  readonly memberships: readonly Membership[];
+  /** Pass to the next call; undefined when this page was the last one. */
+  readonly next?: string;
+}
+
+/** What an organization holds, by kind: the figures `roster migrate` compares on both sides. */
+export interface OrganizationCounts {
+  readonly users: number;
+  readonly groups: number;
+  readonly memberships: number;
+  readonly tokens: number;
+}
+
+/**
  * The one storage interface. Every method is scoped to one organization: an id of another organization's
  * resource is simply not found. Every write is one transaction. Errors the client caused are thrown as
  * ScimError (uniqueness 409, not found 404, precondition 412, invalid member 400).
@@ -155,6 +195,23 @@ export interface Store {
 
   /** Filters, sorts and pages resources in the database (never in memory). */
   listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult>;
+
+  /**
+   * Up to `limit` resources of the organization with `seq` above `afterSeq` (0 for the first page), in seq
+   * order, for `roster migrate`: never loads more than one page.
+   */
+  exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]>;
+  /**
+   * Inserts exported resources as they are (ids, meta, version, password hash), in one transaction, in the
+   * order given. Group members are not in them: import them with `importMemberships` once every group exists.
+   */
+  importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void>;
+  /** Up to `limit` memberships of the organization after cursor `after` (undefined for the first page). */
+  exportMemberships(orgId: string, after: string | undefined, limit: number): Promise<MembershipPage>;
+  /** Appends memberships in the order given, in one transaction; a group that does not exist is an error. */
+  importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void>;
+  /** How many users, groups, memberships and tokens the organization holds. */
+  countOrganization(orgId: string): Promise<OrganizationCounts>;
 
   /** Appends entries to the activity log in one transaction and drops entries older than `retainSince`. */
   appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void>;

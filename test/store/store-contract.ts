@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { activityLog } from './contract/activity-log.js';
+import { bulkTransfer } from './contract/bulk-transfer.js';
 import { groupMembers } from './contract/group-members.js';
 import { listingFilters } from './contract/listing-filters.js';
 import { listingSortAndPaging } from './contract/listing-sort-paging.js';
@@ -29,5 +30,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     describe('listing: filters', () => listingFilters(current));
     describe('listing: sort and paging', () => listingSortAndPaging(current));
     describe('activity log', () => activityLog(current));
+    describe('bulk export and import', () => bulkTransfer(current));
   });
 }

@@ -9,10 +9,14 @@ import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-reco
 import { listStatements } from '../sql/sql-list-query.js';
 import type {
   ActivityEntry,
+  ExportedResource,
   ListQuery,
   ListResult,
+  Membership,
+  MembershipPage,
   Mutation,
   Organization,
+  OrganizationCounts,
   ReadOptions,
   ScimResource,
   Store,
@@ -20,6 +24,8 @@ import type {
   WriteConditions,
 } from '../store.js';
 import { insertActivity, selectActivity } from './postgres-activity-log.js';
+import { countOrganizationRows, exportMembershipPage, exportResourcePage } from './postgres-bulk-export.js';
+import { insertExportedResources, insertMemberships } from './postgres-bulk-import.js';
 import { uniquenessErrorOf } from './postgres-constraint-errors.js';
 import { inTransaction, openPostgresPool, PostgresSession } from './postgres-database.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
@@ -166,6 +172,27 @@ export class PostgresStore implements Store {
     if (query.count <= 0) return { totalResults: total!.n, resources: [] };
     const rows = await this.session.all<ResourceRow>(statements.page.sql, statements.page.params);
     return { totalResults: total!.n, resources: await readResources(this.session, layout, rows, query.read) };
+  }
+
+  async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {
+    return exportResourcePage(this.session, layoutOf(type), { orgId, afterSeq, limit });
+  }
+
+  async importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void> {
+    const layout = layoutOf(type);
+    await inTransaction(this.pool, (session) => guardUniqueness(() => insertExportedResources(session, layout, orgId, rows)));
+  }
+
+  async exportMemberships(orgId: string, after: string | undefined, limit: number): Promise<MembershipPage> {
+    return exportMembershipPage(this.session, orgId, after, limit);
+  }
+
+  async importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void> {
+    await inTransaction(this.pool, (session) => insertMemberships(session, orgId, memberships));
+  }
+
+  async countOrganization(orgId: string): Promise<OrganizationCounts> {
+    return countOrganizationRows(this.session, orgId);
   }
 
   async appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void> {

@@ -1,16 +1,21 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../../scim/errors/scim-error.js';
-import { isJsonObject, type JsonObject } from '../../scim/resource/json.js';
+import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
 import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
+import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
 import type {
   ActivityEntry,
+  ExportedResource,
   ListQuery,
   ListResult,
+  Membership,
+  MembershipPage,
   Mutation,
   Organization,
+  OrganizationCounts,
   ReadOptions,
   ScimResource,
   Store,
@@ -18,6 +23,8 @@ import type {
   WriteConditions,
 } from '../store.js';
 import { insertActivity, selectActivity } from './sqlite-activity-log.js';
+import { countOrganizationRows, exportMembershipPage, exportResourcePage } from './sqlite-bulk-export.js';
+import { insertExportedResources, insertMemberships } from './sqlite-bulk-import.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
@@ -28,24 +35,6 @@ import { findResourceRow, readResource, readResources, type ResourceRow } from '
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
-const NO_DERIVED: ReadOptions = { members: false, groups: false };
-
-interface TokenRow {
-  id: string;
-  org_id: string;
-  secret_hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toToken = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  orgId: row.org_id,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
-
 /** Runs `work`, turning a UNIQUE violation a client caused into its 409. */
 function guardUniqueness<T>(work: () => T): T {
   try {
@@ -53,13 +42,6 @@ function guardUniqueness<T>(work: () => T): T {
   } catch (error) {
     throw uniquenessErrorOf(error) ?? error;
   }
-}
-
-/** The member ids a created group carries in `members`. */
-function memberIdsOf(resource: JsonObject): string[] {
-  const members = resource['members'];
-  if (!Array.isArray(members)) return [];
-  return members.flatMap((member) => (isJsonObject(member) && typeof member['value'] === 'string' ? [member['value']] : []));
 }
 
 /** The Store on embedded SQLite (better-sqlite3): synchronous, one connection, every write one transaction. */
@@ -205,6 +187,27 @@ export class SqliteStore implements Store {
       totalResults: total.n,
       resources: readResources(this.statements, layout, rows, query.read),
     };
+  }
+
+  async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {
+    return exportResourcePage(this.statements, layoutOf(type), { orgId, afterSeq, limit });
+  }
+
+  async importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void> {
+    const layout = layoutOf(type);
+    this.db.transaction(() => guardUniqueness(() => insertExportedResources(this.statements, layout, orgId, rows))).immediate();
+  }
+
+  async exportMemberships(orgId: string, after: string | undefined, limit: number): Promise<MembershipPage> {
+    return exportMembershipPage(this.statements, orgId, after, limit);
+  }
+
+  async importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void> {
+    this.db.transaction(() => insertMemberships(this.statements, orgId, memberships)).immediate();
+  }
+
+  async countOrganization(orgId: string): Promise<OrganizationCounts> {
+    return countOrganizationRows(this.statements, orgId);
   }
 
   async appendActivity(entries: readonly ActivityEntry[], retainSince: string): Promise<void> {

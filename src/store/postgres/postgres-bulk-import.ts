@@ -1,0 +1,90 @@
+import { notFound } from '../../scim/errors/scim-error.js';
+import type { ResourceLayout } from '../resource-layout.js';
+import { toRecord, type SqlValue } from '../resource-rows.js';
+import type { ExportedResource, Membership } from '../store.js';
+import type { PostgresSession } from './postgres-database.js';
+
+/** A column the bulk insert fills from the JSON page, with the type json_to_recordset reads it as. */
+interface BulkColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Every column an exported row sets, in a fixed order: the layout's, their fold copies, then the extras. */
+function bulkColumns(layout: ResourceLayout): BulkColumn[] {
+  const columns = layout.columns.flatMap((column): BulkColumn[] => [
+    { name: column.column, type: column.kind === 'boolean' ? 'SMALLINT' : 'TEXT' },
+    ...(column.foldColumn ? [{ name: column.foldColumn, type: 'TEXT' }] : []),
+  ]);
+  const extras = [{ name: 'version', type: 'INTEGER' }, { name: 'data', type: 'JSON' }];
+  return [...columns, ...extras, ...(layout.table === 'users' ? [{ name: 'password_hash', type: 'TEXT' }] : [])];
+}
+
+/** One INSERT for a whole page, rows in the order given (WITH ORDINALITY), so their seqs keep the source order. */
+function insertRowsSql(layout: ResourceLayout): string {
+  const columns = bulkColumns(layout);
+  const names = columns.map((column) => column.name);
+  return (
+    `INSERT INTO ${layout.table} (org_id, ${names.join(', ')}) ` +
+    `SELECT ?, ${names.map((name) => `x.${name}`).join(', ')} ` +
+    `FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (${columns.map((c) => `${c.name} ${c.type}`).join(', ')})) ` +
+    `WITH ORDINALITY AS x(${names.join(', ')}, n) ORDER BY x.n`
+  );
+}
+
+// Child rows of the whole page in one statement, each finding its user's new seq by id.
+const INSERT_ELEMENTS_SQL =
+  'INSERT INTO user_values (user_seq, org_id, attr, position, value, value_fold, type, "primary", display, element) ' +
+  'SELECT u.seq, u.org_id, x.attr, x.position, x.value, x.value_fold, x.type, x."primary", x.display, x.element ' +
+  'FROM json_to_recordset(CAST(? AS json)) AS x(user_id TEXT, attr TEXT, position INTEGER, value TEXT, value_fold TEXT, ' +
+  'type TEXT, "primary" SMALLINT, display TEXT, element JSON) JOIN users u ON u.org_id = ? AND u.id = x.user_id';
+
+// Members in the order given: seq is their insertion order, which reads follow.
+const INSERT_MEMBERSHIPS_SQL =
+  'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
+  'SELECT g.seq, g.org_id, x.member_id, x.member_type ' +
+  'FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (group_id TEXT, member_id TEXT, member_type TEXT)) ' +
+  'WITH ORDINALITY AS x(group_id, member_id, member_type, n) JOIN groups g ON g.org_id = ? AND g.id = x.group_id ORDER BY x.n';
+
+/** Inserts a page of exported resources and their child rows in two statements (call inside a transaction). */
+export async function insertExportedResources(
+  session: PostgresSession,
+  layout: ResourceLayout,
+  orgId: string,
+  rows: readonly ExportedResource[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const records = rows.map((row) => ({ row, record: toRecord(layout, row.resource) }));
+  const values = records.map(({ row, record }): Record<string, SqlValue | object> => ({
+    ...record.columns,
+    version: row.version,
+    data: record.data,
+    ...(layout.table === 'users' ? { password_hash: row.passwordHash } : {}),
+  }));
+  await session.run(insertRowsSql(layout), [orgId, JSON.stringify(values)]);
+  const elements = records.flatMap(({ record }) =>
+    record.elements.map((e) => ({
+      user_id: record.columns['id'],
+      attr: e.attr,
+      position: e.position,
+      value: e.value,
+      value_fold: e.valueFold,
+      type: e.type,
+      primary: e.primary,
+      display: e.display,
+      element: JSON.parse(e.element) as unknown,
+    })),
+  );
+  if (elements.length > 0) await session.run(INSERT_ELEMENTS_SQL, [JSON.stringify(elements), orgId]);
+}
+
+/** Appends memberships in order in one statement (call inside a transaction); a group not found is a 404. */
+export async function insertMemberships(session: PostgresSession, orgId: string, memberships: readonly Membership[]): Promise<void> {
+  if (memberships.length === 0) return;
+  const rows = memberships.map((m) => ({ group_id: m.groupId, member_id: m.value, member_type: m.type }));
+  const inserted = await session.run(INSERT_MEMBERSHIPS_SQL, [JSON.stringify(rows), orgId]);
+  if (inserted !== memberships.length) {
+    const groups = [...new Set(memberships.map((m) => m.groupId))].join("', '");
+    throw notFound(`A group of '${groups}' was not found: import groups before their members`);
+  }
+}
