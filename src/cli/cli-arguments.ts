@@ -11,6 +11,9 @@ export interface CliArguments {
   readonly help: boolean;
   readonly databaseUrl?: string;
   readonly publicUrl?: string;
+  /** `roster migrate`: the database to copy from and the empty one to copy into. */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 /** Parses argv (without node and the script) strictly: an unknown option is a UsageError. */
@@ -29,6 +32,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         help: { type: 'boolean', short: 'h', default: false },
         'database-url': { type: 'string' },
         'public-url': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
@@ -44,6 +49,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     ...(values.id === undefined ? {} : { id: values.id }),
     ...(values['database-url'] === undefined ? {} : { databaseUrl: values['database-url'] }),
     ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
+    ...(values.from === undefined ? {} : { from: values.from }),
+    ...(values.to === undefined ? {} : { to: values.to }),
   };
 }
 

@@ -18,10 +18,15 @@ Commands:
   tokens create --org <orgId>            Issue a bearer token (the token is shown only this once)
   tokens list --org <orgId>              List an organization's tokens (never their secrets)
   tokens revoke --org <orgId> --id <id>  Revoke a token
+  migrate --from <url> --to <url>        Copy every organization, token, user, group and membership
+                                         into an empty database (e.g. SQLite to PostgreSQL), then
+                                         compare counts per organization on both sides
 
 Options:
   --json                  Print JSON instead of text
   --database-url <url>    Database to use (default: $DATABASE_URL or sqlite:./data/roster.db)
   --public-url <url>      Public base URL for SCIM URLs (default: $PUBLIC_URL or http://localhost:$PORT)
+  --from <url>            migrate: the database to copy (sqlite:./data/roster.db, postgres://…)
+  --to <url>              migrate: the empty database to copy into
   -h, --help              Show this help
 `;

@@ -4,6 +4,7 @@ import { openStore } from '../store/open-store.js';
 import { parseCliArguments, type CliArguments } from './cli-arguments.js';
 import { PROCESS_OUTPUT, type CliOutput } from './cli-output.js';
 import { USAGE, UsageError } from './cli-usage.js';
+import { runMigrateCommand } from './migrate-command.js';
 import { runOrgCommand } from './org-commands.js';
 import { runTokenCommand } from './token-commands.js';
 
@@ -32,6 +33,10 @@ export async function main(
 
 async function run(args: CliArguments, env: Readonly<Record<string, string | undefined>>, output: CliOutput): Promise<void> {
   const [group, action, ...extra] = args.command;
+  if (group === 'migrate') {
+    if (action !== undefined) throw new UsageError(`Unexpected argument '${action}'`);
+    return runMigrateCommand(args, output);
+  }
   if (group !== 'orgs' && group !== 'tokens') throw new UsageError(group ? `Unknown command '${group}'` : 'No command given');
   if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'`);
   const config = loadConfig({

@@ -1,9 +1,8 @@
 import type { ResourceLayout } from '../resource-layout.js';
+import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
-
-const NO_DERIVED = { members: false, groups: false } as const;
 
 // Keyset on (group_seq, seq), the order of the group_members_order index: each page is one index range scan,
 // and within a group seq is insertion order. (Ordering by seq alone would sort every membership per page.)

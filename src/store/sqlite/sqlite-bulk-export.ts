@@ -1,9 +1,8 @@
 import type { ResourceLayout } from '../resource-layout.js';
+import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
 import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
-
-const NO_DERIVED = { members: false, groups: false } as const;
 
 // Rowid is insertion order, so one walk of the rowid range keeps every group's member order. `+m.org_id` keeps
 // the planner off the (org_id, member_id) index: that would sort the whole organization's memberships per page.
