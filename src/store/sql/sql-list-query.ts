@@ -10,6 +10,8 @@ import { orderBySql } from './sql-sort.js';
 export interface ListStatements {
   readonly count: SqlFragment;
   readonly page: SqlFragment;
+  /** `FROM … WHERE …` of both, for a store's own variants (SQLite continues a page after a known row). */
+  readonly from: SqlFragment;
 }
 
 /** Builds the COUNT and page queries of a list (RFC 7644 §3.4.2), filter and sort compiled to SQL. */
@@ -21,6 +23,7 @@ export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgI
   const order = orderBySql(layout, scope, query);
   const offset = Math.max(query.startIndex, 1) - 1;
   return {
+    from: { sql: from, params },
     count: { sql: `SELECT COUNT(*) AS n ${from}`, params },
     page: {
       sql: `SELECT r.* ${from} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,

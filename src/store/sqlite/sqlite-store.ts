@@ -29,9 +29,9 @@ import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
-import { listStatements } from '../sql/sql-list-query.js';
-import { SQLITE_DIALECT } from './sqlite-dialect.js';
-import { findResourceRow, readResource, readResources, type ResourceRow } from './sqlite-resource-reader.js';
+import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
+import { readListPage } from './sqlite-list-reader.js';
+import { findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -47,6 +47,9 @@ function guardUniqueness<T>(work: () => T): T {
 /** The Store on embedded SQLite (better-sqlite3): synchronous, one connection, every write one transaction. */
 export class SqliteStore implements Store {
   private readonly statements: SqliteStatementCache;
+  private readonly listPositions = new SqliteListPositions();
+  /** Resource writes of this connection; with PRAGMA data_version (other connections) it names the database state. */
+  private resourceWrites = 0;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = new SqliteStatementCache(db);
@@ -111,6 +114,7 @@ export class SqliteStore implements Store {
     resource: ScimResource,
     passwordHash: string | null,
   ): Promise<ScimResource> {
+    this.resourceWrites += 1;
     const layout = layoutOf(type);
     const id = this.db.transaction(() => {
       const record = toRecord(layout, resource);
@@ -143,6 +147,7 @@ export class SqliteStore implements Store {
     now: string,
     read: ReadOptions,
   ): Promise<ScimResource> {
+    this.resourceWrites += 1;
     const layout = layoutOf(type);
     this.db.transaction(() => {
       const row = this.rowOrFail(layout, orgId, id);
@@ -165,6 +170,7 @@ export class SqliteStore implements Store {
     id: string,
     conditions: WriteConditions,
   ): Promise<void> {
+    this.resourceWrites += 1;
     const layout = layoutOf(type);
     this.db.transaction(() => {
       const row = this.rowOrFail(layout, orgId, id);
@@ -178,15 +184,9 @@ export class SqliteStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    const layout = layoutOf(type);
-    const statements = listStatements(SQLITE_DIALECT, layout, orgId, query);
-    const total = this.statements.get(statements.count.sql).get(...statements.count.params) as { n: number };
-    if (query.count <= 0) return { totalResults: total.n, resources: [] };
-    const rows = this.statements.get(statements.page.sql).all(...statements.page.params) as ResourceRow[];
-    return {
-      totalResults: total.n,
-      resources: readResources(this.statements, layout, rows, query.read),
-    };
+    const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
+    const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
+    return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {

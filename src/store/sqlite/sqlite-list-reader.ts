@@ -1,0 +1,64 @@
+import type { ResourceLayout } from '../resource-layout.js';
+import { listStatements, type ListStatements } from '../sql/sql-list-query.js';
+import type { ListQuery, ListResult } from '../store.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
+import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
+import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
+import type { SqliteStatementCache } from './sqlite-statement-cache.js';
+
+/** The rows of one page: after a known row when the list is in `seq` order and the boundary is known, else by OFFSET. */
+function pageRows(
+  statements: SqliteStatementCache,
+  sql: ListStatements,
+  query: ListQuery,
+  positions: ListPositions,
+  offset: number,
+): ResourceRow[] {
+  const seqBefore = query.sortBy === undefined ? positions.seqBefore.get(offset) : undefined;
+  if (seqBefore === undefined) return statements.get(sql.page.sql).all(...sql.page.params) as ResourceRow[];
+  // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
+  return statements
+    .get(`SELECT r.* ${sql.from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`)
+    .all(...sql.from.params, seqBefore, query.count) as ResourceRow[];
+}
+
+/**
+ * The exact total: deduced from a page that is not full (it holds the last rows), else remembered for this
+ * database state, else counted.
+ */
+function totalOf(
+  statements: SqliteStatementCache,
+  sql: ListStatements,
+  positions: ListPositions,
+  offset: number,
+  rows: number,
+  count: number,
+): number {
+  if (rows < count && (rows > 0 || offset === 0)) return offset + rows;
+  positions.total ??= (statements.get(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+  return positions.total;
+}
+
+/**
+ * One page of a list (RFC 7644 §3.4.2) with its total, answered exactly as COUNT plus LIMIT/OFFSET would, but
+ * without recounting or re-skipping what the previous page of the same list learnt in the same database state.
+ */
+export function readListPage(
+  statements: SqliteStatementCache,
+  positionsOf: (key: string) => ListPositions,
+  layout: ResourceLayout,
+  orgId: string,
+  query: ListQuery,
+): ListResult {
+  const sql = listStatements(SQLITE_DIALECT, layout, orgId, query);
+  // The list's identity: its SQL and every parameter but LIMIT and OFFSET (the last two).
+  const positions = positionsOf(`${sql.page.sql}\u0000${JSON.stringify(sql.page.params.slice(0, -2))}`);
+  const offset = Math.max(query.startIndex, 1) - 1;
+  if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), resources: [] };
+  const rows = pageRows(statements, sql, query, positions, offset);
+  const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
+  positions.total = totalResults;
+  const last = rows.at(-1);
+  if (last !== undefined && query.sortBy === undefined) SqliteListPositions.rememberSeqBefore(positions, offset + rows.length, last.seq);
+  return { totalResults, resources: readResources(statements, layout, rows, query.read) };
+}
