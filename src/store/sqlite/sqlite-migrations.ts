@@ -133,6 +133,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX users_org_family_name ON users(org_id, family_name_fold IS NULL, family_name_fold, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'nested group memberships index',
+    sql: `
+      -- Tells in O(log n) whether an organization nests groups at all: only then do reads compute the closure.
+      CREATE INDEX group_members_nested ON group_members(org_id) WHERE member_type = 'Group';
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`; safe to run at every start, from any process. */

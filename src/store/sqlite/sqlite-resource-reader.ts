@@ -2,10 +2,10 @@ import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceLayout } from '../resource-layout.js';
 import { fromRecord } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
-import { MEMBER_DISPLAY_SQL, userGroupsSql } from '../sql/sql-membership-sql.js';
+import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
-import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
+import { selectPageUserGroups, selectUserGroups, type MemberGroupRow } from './sqlite-user-groups.js';
 
 /** A row of `users` or `groups` as better-sqlite3 returns it. */
 export interface ResourceRow {
@@ -17,12 +17,10 @@ export interface ResourceRow {
 }
 
 const ELEMENTS_SQL = 'SELECT attr, element FROM user_values WHERE user_seq = ? ORDER BY attr, position';
-const USER_GROUPS_SQL = `SELECT value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'user')}) ORDER BY group_seq`;
-// Batched forms for a page of users: one query each for all elements and all groups, not one per user.
+// Batched form for a page of users: one query for all elements (and one for all groups), not one per user.
 const PAGE_ELEMENTS_SQL =
   'SELECT user_seq, attr, element FROM user_values WHERE user_seq IN (SELECT value FROM json_each(?)) ' +
   'ORDER BY user_seq, attr, position';
-const PAGE_USER_GROUPS_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'users')}) ORDER BY member_id, group_seq`;
 const MEMBERS_SQL =
   `SELECT m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
   // rowid is insertion order: members come back in the order they were added.
@@ -50,7 +48,7 @@ function derivedReferences(
     return read.members ? references(statements.get(MEMBERS_SQL).all(row.seq) as ReferenceRow[]) : [];
   }
   return read.groups
-    ? references(statements.get(USER_GROUPS_SQL).all(row['org_id'], row.id) as ReferenceRow[])
+    ? references(selectUserGroups(statements, String(row['org_id']), row.id))
     : [];
 }
 
@@ -90,11 +88,10 @@ export function readResources(
   const seqs = JSON.stringify(rows.map((row) => row.seq));
   type ElementRow = { user_seq: number; attr: string; element: string };
   const elements = byOwner(statements.get(PAGE_ELEMENTS_SQL).all(seqs) as ElementRow[], (row) => row.user_seq);
-  type GroupRow = ReferenceRow & { member_id: string };
   const ids = JSON.stringify(rows.map((row) => row.id));
   const groups = read.groups
-    ? byOwner(statements.get(PAGE_USER_GROUPS_SQL).all(rows[0]!['org_id'], ids) as GroupRow[], (row) => row.member_id)
-    : new Map<unknown, GroupRow[]>();
+    ? byOwner(selectPageUserGroups(statements, String(rows[0]!['org_id']), ids), (row) => row.member_id)
+    : new Map<string, MemberGroupRow[]>();
   return rows.map((row) => {
     const resource = fromRecord(layout, {
       columns: row,

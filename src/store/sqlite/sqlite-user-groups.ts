@@ -1,0 +1,41 @@
+import { userGroupsSql } from '../sql/sql-membership-sql.js';
+import type { ReferenceRow } from '../sql/sql-row-assembly.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
+import type { SqliteStatementCache } from './sqlite-statement-cache.js';
+
+/** A group of a user in a page, with the user it belongs to. */
+export type MemberGroupRow = ReferenceRow & { readonly member_id: string };
+
+/** Served by the partial index group_members_nested: O(log n) whether or not the organization nests groups. */
+export const NESTS_GROUPS_SQL = "SELECT 1 FROM group_members WHERE org_id = ? AND member_type = 'Group' LIMIT 1";
+
+const CLOSURE_SQL = `SELECT value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'user')}) ORDER BY group_seq`;
+const PAGE_CLOSURE_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'users')}) ORDER BY member_id, group_seq`;
+
+// Without nested groups the closure is the direct memberships: the same rows, without recursion and grouping.
+const DIRECT_FROM =
+  'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
+  "WHERE gm.org_id = ? AND gm.member_type = 'User' AND gm.member_id";
+const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${DIRECT_FROM} = ? ORDER BY g.seq`;
+const PAGE_DIRECT_SQL =
+  `SELECT gm.member_id AS member_id, g.id AS value, g.display_name AS display, 'direct' AS type ` +
+  `${DIRECT_FROM} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_id, g.seq`;
+
+function nestsGroups(statements: SqliteStatementCache, orgId: string): boolean {
+  return statements.get(NESTS_GROUPS_SQL).get(orgId) !== undefined;
+}
+
+/**
+ * A user's groups, direct and indirect (RFC 7643 §4.1.2), in group order. The recursive closure only runs in an
+ * organization that nests groups; elsewhere every membership is direct and one indexed join answers.
+ */
+export function selectUserGroups(statements: SqliteStatementCache, orgId: string, userId: string): ReferenceRow[] {
+  const sql = nestsGroups(statements, orgId) ? CLOSURE_SQL : DIRECT_SQL;
+  return statements.get(sql).all(orgId, userId) as ReferenceRow[];
+}
+
+/** The groups of every user of a page (ids as a JSON array), ordered by user then group, like selectUserGroups. */
+export function selectPageUserGroups(statements: SqliteStatementCache, orgId: string, userIds: string): MemberGroupRow[] {
+  const sql = nestsGroups(statements, orgId) ? PAGE_CLOSURE_SQL : PAGE_DIRECT_SQL;
+  return statements.get(sql).all(orgId, userIds) as MemberGroupRow[];
+}
