@@ -194,6 +194,7 @@ export class SqliteStore implements Store {
   }
 
   async importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void> {
+    this.resourceWrites += 1;
     const layout = layoutOf(type);
     this.db.transaction(() => guardUniqueness(() => insertExportedResources(this.statements, layout, orgId, rows))).immediate();
   }
@@ -203,6 +204,7 @@ export class SqliteStore implements Store {
   }
 
   async importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void> {
+    this.resourceWrites += 1;
     this.db.transaction(() => insertMemberships(this.statements, orgId, memberships)).immediate();
   }
 

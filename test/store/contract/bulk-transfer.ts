@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { URN } from '../../../src/scim/schema/schema-urns.js';
 import type { ResourceTypeName } from '../../../src/scim/schema/resource-types.js';
 import type { ExportedResource, Membership, Store } from '../../../src/store/store.js';
-import { ALL, NONE, ORG_A, ORG_B, group, user } from '../store-fixtures.js';
+import { ALL, NONE, ORG_A, ORG_B, cmp, group, listQuery, user } from '../store-fixtures.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -153,6 +153,19 @@ export function bulkTransfer(store: () => Store): void {
       { value: 'inner', display: 'Inner', type: 'direct' },
       { value: 'outer', display: 'Outer', type: 'indirect' },
     ]);
+  });
+
+  it('lists see imported resources and memberships at once, whatever they read before', async () => {
+    await seedOrgA(store());
+    const total = async (type: ResourceTypeName, query = listQuery({ count: 1 })): Promise<number> =>
+      (await store().listResources(ORG_B, type, query)).totalResults;
+    const withMemberU1 = listQuery({ count: 1, filter: cmp('Group', 'members.value', 'eq', 'u1') });
+    expect([await total('User'), await total('Group'), await total('Group', withMemberU1)]).toEqual([1, 1, 0]);
+    await store().importResources(ORG_B, 'User', await exportAll(store(), ORG_A, 'User', 10));
+    await store().importResources(ORG_B, 'Group', await exportAll(store(), ORG_A, 'Group', 10));
+    expect([await total('User'), await total('Group'), await total('Group', withMemberU1)]).toEqual([4, 3, 0]);
+    await store().importMemberships(ORG_B, await exportAllMemberships(store(), ORG_A, 10));
+    expect(await total('Group', withMemberU1)).toBe(2);
   });
 
   it('refuses members of a group the organization does not have, importing none of the page', async () => {
