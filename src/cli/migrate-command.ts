@@ -15,6 +15,15 @@ const RETRY_HINT =
   'Drop and recreate the target database (for SQLite, delete the file; for PostgreSQL, DROP DATABASE and ' +
   'CREATE DATABASE, or DROP SCHEMA … CASCADE), then run roster migrate again.';
 
+/** The store for the URL given with `flag`; an unsupported URL is a usage error naming the flag. */
+function openStoreOf(url: string, flag: string): Store {
+  try {
+    return openStore(url);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** A source that names a SQLite file must name one that exists: opening it would create an empty one. */
 function checkSourceExists(url: string): void {
   if (!url.startsWith('sqlite:')) return;
@@ -66,9 +75,9 @@ export async function runMigrateCommand(args: CliArguments, output: CliOutput): 
   const to = requiredOption(args.to, '--to');
   if (from === to) throw new UsageError('--from and --to name the same database');
   checkSourceExists(from);
-  const source = openStore(from);
+  const source = openStoreOf(from, '--from');
   try {
-    const target = openStore(to);
+    const target = openStoreOf(to, '--to');
     try {
       await migrate(source, target, { from: displayUrl(from), to: displayUrl(to) }, args, output);
     } finally {

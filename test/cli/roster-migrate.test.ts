@@ -168,6 +168,7 @@ describe('roster migrate when the copy goes wrong', () => {
   it.each([
     ['no --to', ['--from', 'sqlite:./x.db'], 2, '--to is required'],
     ['the same database twice', ['--from', 'sqlite:./x.db', '--to', 'sqlite:./x.db'], 2, 'the same database'],
+    ['an unsupported database URL', ['--from', 'sqlite::memory:', '--to', 'mysql://db/roster'], 2, "--to: Unsupported database URL 'mysql://db/roster'"],
     ['a SQLite source file that does not exist', ['--from', 'sqlite:./no/such/roster.db', '--to', 'sqlite::memory:'], 1, 'No SQLite database at'],
   ])('refuses %s with exit code %i', async (_label, args, code, message) => {
     const run = await runCli(['migrate', ...args], {});
