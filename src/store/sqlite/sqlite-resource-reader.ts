@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceLayout } from '../resource-layout.js';
-import { fromRecord } from '../resource-rows.js';
+import { fromRecord, type ElementRow } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
@@ -52,6 +52,9 @@ function derivedReferences(
     : [];
 }
 
+/** A child row as reads order them: by attribute, then position. */
+export type StoredElement = Pick<ElementRow, 'attr' | 'element'>;
+
 /** The canonical resource of a row: child rows in their original order, derived memberships as `read` asks. */
 export function readResource(
   statements: SqliteStatementCache,
@@ -59,10 +62,18 @@ export function readResource(
   row: ResourceRow,
   read: ReadOptions,
 ): ScimResource {
-  const elements =
-    layout.multiValued.length === 0
-      ? []
-      : (statements.get(ELEMENTS_SQL).all(row.seq) as { attr: string; element: string }[]);
+  const elements = layout.multiValued.length === 0 ? [] : (statements.get(ELEMENTS_SQL).all(row.seq) as StoredElement[]);
+  return assembleResource(statements, layout, row, elements, read);
+}
+
+/** Like readResource, for a row whose child rows are at hand (just written), given in (attr, position) order. */
+export function assembleResource(
+  statements: SqliteStatementCache,
+  layout: ResourceLayout,
+  row: ResourceRow,
+  elements: readonly StoredElement[],
+  read: ReadOptions,
+): ScimResource {
   const resource = fromRecord(layout, {
     columns: row,
     data: JSON.parse(row.data) as JsonObject,

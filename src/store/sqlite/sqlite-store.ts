@@ -31,7 +31,7 @@ import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
 import { readListPage } from './sqlite-list-reader.js';
-import { findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
+import { assembleResource, findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -116,15 +116,16 @@ export class SqliteStore implements Store {
   ): Promise<ScimResource> {
     this.resourceWrites += 1;
     const layout = layoutOf(type);
-    const id = this.db.transaction(() => {
-      const record = toRecord(layout, resource);
+    const record = toRecord(layout, resource);
+    const row = this.db.transaction(() => {
       const extras = { version: 1, ...(type === 'User' ? { passwordHash } : {}) };
-      const seq = guardUniqueness(() => insertResource(this.statements, layout, orgId, record, extras));
-      const id = String(record.columns['id']);
-      if (type === 'Group') addMembers(this.statements, { orgId, seq, id }, memberIdsOf(resource));
-      return id;
+      const inserted = guardUniqueness(() => insertResource(this.statements, layout, orgId, record, extras));
+      if (type === 'Group') addMembers(this.statements, { orgId, seq: inserted.seq, id: inserted.id }, memberIdsOf(resource));
+      return inserted;
     }).immediate();
-    return this.readOrFail(layout, orgId, id, { members: true, groups: true });
+    // What was just written, in the order a read returns child rows: no read-back of the row and its elements.
+    const elements = [...record.elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
+    return assembleResource(this.statements, layout, row, elements, { members: true, groups: true });
   }
 
   async getResource(
@@ -158,7 +159,7 @@ export class SqliteStore implements Store {
       const after = toRecord(layout, { ...result.resource, id: row.id, meta });
       const extras = { version: row.version + 1, ...(type === 'User' ? { passwordHash: result.passwordHash } : {}) };
       const change = { before: toRecord(layout, current), after, extras };
-      guardUniqueness(() => updateResourceRow(this.statements, layout, orgId, row.seq, change));
+      guardUniqueness(() => updateResourceRow(this.statements, layout, orgId, row, change));
       applyMemberOps(this.statements, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
     }).immediate();
     return this.readOrFail(layout, orgId, id, read);
