@@ -34,6 +34,7 @@ import { readListPage } from './sqlite-list-reader.js';
 import { assembleResource, findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
+import { SqliteWriteBatch } from './sqlite-write-batch.js';
 
 /** Runs `work`, turning a UNIQUE violation a client caused into its 409. */
 function guardUniqueness<T>(work: () => T): T {
@@ -44,15 +45,20 @@ function guardUniqueness<T>(work: () => T): T {
   }
 }
 
-/** The Store on embedded SQLite (better-sqlite3): synchronous, one connection, every write one transaction. */
+/** The Store on embedded SQLite (better-sqlite3): synchronous, one connection; concurrent writes share a commit. */
 export class SqliteStore implements Store {
   private readonly statements: SqliteStatementCache;
   private readonly listPositions = new SqliteListPositions();
   /** Resource writes of this connection; with PRAGMA data_version (other connections) it names the database state. */
   private resourceWrites = 0;
+  /** Create, update and delete share a commit with the other writes of the same event-loop turn. */
+  private readonly writes: SqliteWriteBatch;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = new SqliteStatementCache(db);
+    this.writes = new SqliteWriteBatch(db, () => {
+      this.resourceWrites += 1;
+    });
   }
 
   /** Opens `sqlite:./path/file.db`, `sqlite:/abs/path.db` or `sqlite::memory:` (parent folders are created). */
@@ -65,6 +71,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.writes.drain();
     this.db.close();
   }
 
@@ -114,15 +121,14 @@ export class SqliteStore implements Store {
     resource: ScimResource,
     passwordHash: string | null,
   ): Promise<ScimResource> {
-    this.resourceWrites += 1;
     const layout = layoutOf(type);
     const record = toRecord(layout, resource);
-    const row = this.db.transaction(() => {
+    const row = await this.writes.run(() => {
       const extras = { version: 1, ...(type === 'User' ? { passwordHash } : {}) };
       const inserted = guardUniqueness(() => insertResource(this.statements, layout, orgId, record, extras));
       if (type === 'Group') addMembers(this.statements, { orgId, seq: inserted.seq, id: inserted.id }, memberIdsOf(resource));
       return inserted;
-    }).immediate();
+    });
     // What was just written, in the order a read returns child rows: no read-back of the row and its elements.
     const elements = [...record.elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
     return assembleResource(this.statements, layout, row, elements, { members: true, groups: true });
@@ -148,9 +154,8 @@ export class SqliteStore implements Store {
     now: string,
     read: ReadOptions,
   ): Promise<ScimResource> {
-    this.resourceWrites += 1;
     const layout = layoutOf(type);
-    this.db.transaction(() => {
+    await this.writes.run(() => {
       const row = this.rowOrFail(layout, orgId, id);
       checkIfMatch(conditions, row.version);
       const current = readResource(this.statements, layout, row, NO_DERIVED);
@@ -161,7 +166,7 @@ export class SqliteStore implements Store {
       const change = { before: toRecord(layout, current), after, extras };
       guardUniqueness(() => updateResourceRow(this.statements, layout, orgId, row, change));
       applyMemberOps(this.statements, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
-    }).immediate();
+    });
     return this.readOrFail(layout, orgId, id, read);
   }
 
@@ -171,9 +176,8 @@ export class SqliteStore implements Store {
     id: string,
     conditions: WriteConditions,
   ): Promise<void> {
-    this.resourceWrites += 1;
     const layout = layoutOf(type);
-    this.db.transaction(() => {
+    await this.writes.run(() => {
       const row = this.rowOrFail(layout, orgId, id);
       checkIfMatch(conditions, row.version);
       this.statements
@@ -181,7 +185,7 @@ export class SqliteStore implements Store {
         .run(orgId, id, type);
       // Child rows (user_values, the group's own group_members) go with the row: ON DELETE CASCADE.
       this.statements.get(`DELETE FROM ${layout.table} WHERE seq = ?`).run(row.seq);
-    }).immediate();
+    });
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
