@@ -6,6 +6,11 @@ function jsonPath(segments: readonly string[]): string {
   return `'{${checkedSegments(segments).map((segment) => `"${segment}"`).join(',')}}'`;
 }
 
+/** A PostgreSQL text[] literal: every element double-quoted, `"` and `\` escaped. */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (char) => `\\${char}`)}"`).join(',')}}`;
+}
+
 /**
  * PostgreSQL's SQL. Text compares byte-wise (`COLLATE "C"`, as SQLite does) whatever the database's default
  * collation; folding at query time uses ICU's Unicode lower case, as close to JavaScript `toLowerCase()` as the
@@ -48,5 +53,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
     }
   },
   instant: (expr) => `scim_instant(${expr})`,
-  jsonArrayValues: 'SELECT json_array_elements_text(CAST(? AS json))',
+  // An array parameter, not a subquery: a prepared (generic) plan can still probe an index per element.
+  inTextList: (expr) => `${expr} = ANY(CAST(? AS TEXT[]))`,
+  textList: textArrayLiteral,
 };

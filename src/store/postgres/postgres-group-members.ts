@@ -12,17 +12,17 @@ export interface GroupRef {
   readonly id: string;
 }
 
-const IDS = '(SELECT json_array_elements_text(CAST(? AS json)))';
+const IN_IDS = POSTGRES_DIALECT.inTextList('id');
 // FOR KEY SHARE: a member named here cannot be deleted until this transaction ends, so no membership can point
 // at a resource that a concurrent DELETE removed (the delete waits, then removes the membership too).
-const USERS_SQL = `SELECT id FROM users WHERE org_id = ? AND id IN ${IDS} FOR KEY SHARE`;
-const GROUPS_SQL = `SELECT id FROM groups WHERE org_id = ? AND id IN ${IDS} FOR KEY SHARE`;
+const USERS_SQL = `SELECT id FROM users WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
+const GROUPS_SQL = `SELECT id FROM groups WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
 // Rows inserted in the order given (WITH ORDINALITY), so `seq` keeps the members' order; re-adding is a no-op.
 const ADD_SQL =
   'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
   "SELECT ?, ?, x.member ->> 'id', x.member ->> 'type' FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS x(member, n) " +
   'ORDER BY x.n ON CONFLICT DO NOTHING';
-const REMOVE_SQL = `DELETE FROM group_members WHERE group_seq = ? AND member_id IN ${IDS}`;
+const REMOVE_SQL = `DELETE FROM group_members WHERE group_seq = ? AND ${POSTGRES_DIALECT.inTextList('member_id')}`;
 const REMOVE_ALL_SQL = 'DELETE FROM group_members WHERE group_seq = ?';
 
 /**
@@ -32,7 +32,7 @@ const REMOVE_ALL_SQL = 'DELETE FROM group_members WHERE group_seq = ?';
 export async function addMembers(session: PostgresSession, group: GroupRef, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   if (ids.includes(group.id)) throw invalidValue(`A group cannot be a member of itself: '${group.id}'`);
-  const wanted = JSON.stringify([...new Set(ids)]);
+  const wanted = POSTGRES_DIALECT.textList([...new Set(ids)]);
   const users = new Set((await session.all<{ id: string }>(USERS_SQL, [group.orgId, wanted])).map((row) => row.id));
   const groups = new Set((await session.all<{ id: string }>(GROUPS_SQL, [group.orgId, wanted])).map((row) => row.id));
   const members = ids.map((id) => {
@@ -51,7 +51,7 @@ export async function applyMemberOps(session: PostgresSession, group: GroupRef, 
         await addMembers(session, group, op.members.map((member) => member.value));
         break;
       case 'remove':
-        await session.run(REMOVE_SQL, [group.seq, JSON.stringify(op.values)]);
+        await session.run(REMOVE_SQL, [group.seq, POSTGRES_DIALECT.textList(op.values)]);
         break;
       case 'removeAll':
         await session.run(REMOVE_ALL_SQL, [group.seq]);

@@ -64,7 +64,7 @@ export async function readResources(
   const groups =
     isUsers && read.groups
       ? byOwner(
-          await session.all<GroupRow>(PAGE_USER_GROUPS_SQL, [rows[0]!.org_id, JSON.stringify(rows.map((row) => row.id))]),
+          await session.all<GroupRow>(PAGE_USER_GROUPS_SQL, [rows[0]!.org_id, POSTGRES_DIALECT.textList(rows.map((row) => row.id))]),
           (row) => row.member_id,
         )
       : new Map<string, GroupRow[]>();

@@ -29,8 +29,10 @@ export interface SqlDialect {
   substring(op: SubstringOperator, lhs: string, value: SqlValue): SqlFragment;
   /** Epoch milliseconds of an xsd:dateTime text in any zone, NULL when `expr` is not one. */
   instant(expr: string): string;
-  /** A subquery (without parentheses) giving the text elements of the JSON array bound to its one `?`. */
-  readonly jsonArrayValues: string;
+  /** A predicate: `expr` is one of the strings bound to its one `?`, which takes `textList(values)`. */
+  inTextList(expr: string): string;
+  /** The one parameter of `inTextList`. */
+  textList(values: readonly string[]): SqlValue;
 }
 
 /** A JSON path built only from schema-defined names, each checked: a quote would break out of the literal. */

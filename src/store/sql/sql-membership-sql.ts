@@ -16,12 +16,12 @@ export type UserGroupsScope = 'organization' | 'user' | 'users';
 
 function scopeCondition(dialect: SqlDialect, scope: UserGroupsScope): string {
   if (scope === 'organization') return '';
-  return scope === 'user' ? ' AND gm.member_id = ?' : ` AND gm.member_id IN (${dialect.jsonArrayValues})`;
+  return scope === 'user' ? ' AND gm.member_id = ?' : ` AND ${dialect.inTextList('gm.member_id')}`;
 }
 
 /**
  * Every (user, group) pair in `scope`, direct or through nested groups, one row per pair with `type` 'direct'
- * when the user is a direct member. Params: org id, then the user id (`user`) or a JSON array of ids (`users`).
+ * when the user is a direct member. Params: org id, then the user id (`user`) or `dialect.textList(ids)` (`users`).
  * UNION (not UNION ALL) makes the recursion stop even if groups were nested in a cycle.
  */
 export function userGroupsSql(dialect: SqlDialect, scope: UserGroupsScope): string {

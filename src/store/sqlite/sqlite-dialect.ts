@@ -39,5 +39,6 @@ export const SQLITE_DIALECT: SqlDialect = {
     }
   },
   instant: (expr) => `scim_instant(${expr})`,
-  jsonArrayValues: 'SELECT value FROM json_each(?)',
+  inTextList: (expr) => `${expr} IN (SELECT value FROM json_each(?))`,
+  textList: (values) => JSON.stringify(values),
 };

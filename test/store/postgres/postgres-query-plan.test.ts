@@ -30,7 +30,7 @@ const SEED = `
   FROM generate_series(1, 5000) AS i;
   INSERT INTO group_members (group_seq, org_id, member_id, member_type)
   SELECT (SELECT seq FROM groups WHERE id = 'g1'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 2 = 0;
-  ANALYZE;
+  ANALYZE users, user_values, groups, group_members;
 `;
 
 const U = (path: string, value: string): BoundFilter => cmp('User', path, 'eq', value);
