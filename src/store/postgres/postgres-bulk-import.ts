@@ -1,8 +1,10 @@
 import { notFound } from '../../scim/errors/scim-error.js';
 import type { ResourceLayout } from '../resource-layout.js';
-import { toRecord, type SqlValue } from '../resource-rows.js';
+import { toRecord } from '../resource-rows.js';
+import { rowValues } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
+import { elementRecord } from './postgres-resource-writer.js';
 
 /** A column the bulk insert fills from the JSON page, with the type json_to_recordset reads it as. */
 interface BulkColumn {
@@ -55,25 +57,14 @@ export async function insertExportedResources(
 ): Promise<void> {
   if (rows.length === 0) return;
   const records = rows.map((row) => ({ row, record: toRecord(layout, row.resource) }));
-  const values = records.map(({ row, record }): Record<string, SqlValue | object> => ({
-    ...record.columns,
-    version: row.version,
-    data: record.data,
-    ...(layout.table === 'users' ? { password_hash: row.passwordHash } : {}),
-  }));
+  const values = records.map(({ row, record }) => {
+    const extras = { version: row.version, ...(layout.table === 'users' ? { passwordHash: row.passwordHash } : {}) };
+    // `data` goes into the JSON page as the document itself, not as its text.
+    return { ...rowValues(record, extras), data: record.data };
+  });
   await session.run(insertRowsSql(layout), [orgId, JSON.stringify(values)]);
   const elements = records.flatMap(({ record }) =>
-    record.elements.map((e) => ({
-      user_id: record.columns['id'],
-      attr: e.attr,
-      position: e.position,
-      value: e.value,
-      value_fold: e.valueFold,
-      type: e.type,
-      primary: e.primary,
-      display: e.display,
-      element: JSON.parse(e.element) as unknown,
-    })),
+    record.elements.map((e) => ({ user_id: record.columns['id'], ...elementRecord(e) })),
   );
   if (elements.length > 0) await session.run(INSERT_ELEMENTS_SQL, [JSON.stringify(elements), orgId]);
 }

@@ -11,9 +11,9 @@ const INSERT_ELEMENTS_SQL =
   '"primary" SMALLINT, display TEXT, element JSON)';
 const DELETE_ELEMENTS_SQL = 'DELETE FROM user_values WHERE user_seq = ? AND attr IN (SELECT json_array_elements_text(CAST(? AS json)))';
 
-async function insertElements(session: PostgresSession, userSeq: number, orgId: string, elements: readonly ElementRow[]): Promise<void> {
-  if (elements.length === 0) return;
-  const rows = elements.map((e) => ({
+/** A child row as one object of the JSON page `json_to_recordset` reads (keys are the column names). */
+export function elementRecord(e: ElementRow): Record<string, unknown> {
+  return {
     attr: e.attr,
     position: e.position,
     value: e.value,
@@ -22,8 +22,12 @@ async function insertElements(session: PostgresSession, userSeq: number, orgId: 
     primary: e.primary,
     display: e.display,
     element: JSON.parse(e.element) as unknown,
-  }));
-  await session.run(INSERT_ELEMENTS_SQL, [userSeq, orgId, JSON.stringify(rows)]);
+  };
+}
+
+async function insertElements(session: PostgresSession, userSeq: number, orgId: string, elements: readonly ElementRow[]): Promise<void> {
+  if (elements.length === 0) return;
+  await session.run(INSERT_ELEMENTS_SQL, [userSeq, orgId, JSON.stringify(elements.map(elementRecord))]);
 }
 
 /** Inserts a resource row and its child rows; returns the row's `seq`. */
