@@ -1,9 +1,8 @@
 import { notFound } from '../../scim/errors/scim-error.js';
 import type { ResourceLayout } from '../resource-layout.js';
-import { toRecord } from '../resource-rows.js';
 import { rowValues } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership } from '../store.js';
-import type { PostgresSession } from './postgres-database.js';
+import { storableRecord, type PostgresSession } from './postgres-database.js';
 import { elementRecord } from './postgres-resource-writer.js';
 
 /** A column the bulk insert fills from the JSON page, with the type json_to_recordset reads it as. */
@@ -56,7 +55,7 @@ export async function insertExportedResources(
   rows: readonly ExportedResource[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const records = rows.map((row) => ({ row, record: toRecord(layout, row.resource) }));
+  const records = rows.map((row) => ({ row, record: storableRecord(layout, row.resource) }));
   const values = records.map(({ row, record }) => {
     const extras = { version: row.version, ...(layout.table === 'users' ? { passwordHash: row.passwordHash } : {}) };
     // `data` goes into the JSON page as the document itself, not as its text.

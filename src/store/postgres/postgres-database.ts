@@ -1,5 +1,8 @@
 import pg from 'pg';
-import type { SqlValue } from '../resource-rows.js';
+import { invalidValue } from '../../scim/errors/scim-error.js';
+import type { ResourceLayout } from '../resource-layout.js';
+import { toRecord, type ResourceRecord, type SqlValue } from '../resource-rows.js';
+import type { ScimResource } from '../store.js';
 
 const INT8_OID = 20;
 const JSON_OID = 114;
@@ -38,6 +41,32 @@ export function numberedPlaceholders(sql: string): string {
 /** How many distinct statement texts are prepared by name (per connection); the rest run unnamed. */
 const MAX_NAMED = 2000;
 
+/**
+ * Codes of text PostgreSQL cannot represent: 22021 (a NUL byte in a text parameter) and 22P05 (`\u0000` in a
+ * json document read as text). SQLite stores such text; PostgreSQL refuses it.
+ */
+const UNREPRESENTABLE_TEXT = new Set(['22021', '22P05']);
+
+const NUL_DETAIL = 'Text values must not contain the NUL character (U+0000): PostgreSQL cannot store or compare it';
+
+/** True when a string anywhere in `value` (keys included) holds U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
+  return false;
+}
+
+/**
+ * The record of a resource about to be written, refusing one PostgreSQL cannot hold faithfully: a json document
+ * may carry `\u0000`, but reading it as text later fails, so one stored value would break every filter on that
+ * attribute in the whole organization.
+ */
+export function storableRecord(layout: ResourceLayout, resource: ScimResource): ResourceRecord {
+  if (holdsNul(resource)) throw invalidValue(NUL_DETAIL);
+  return toRecord(layout, resource);
+}
+
 /** Anything queries can run on: the pool, or one client inside a transaction. */
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -65,9 +94,20 @@ export class PostgresSession {
     return statement;
   }
 
+  /** Runs one statement; a value PostgreSQL cannot hold as text (U+0000) is the client's 400, not a 500. */
+  private async query(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
+    try {
+      return await this.target.query({ ...PostgresSession.statement(sql), values: [...params] });
+    } catch (error) {
+      if (error instanceof Error && UNREPRESENTABLE_TEXT.has(String((error as { code?: unknown }).code))) {
+        throw invalidValue(NUL_DETAIL);
+      }
+      throw error;
+    }
+  }
+
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const result = await this.target.query({ ...PostgresSession.statement(sql), values: [...params] });
-    return result.rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
@@ -76,8 +116,7 @@ export class PostgresSession {
 
   /** Runs a statement; returns how many rows it changed. */
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const result = await this.target.query({ ...PostgresSession.statement(sql), values: [...params] });
-    return result.rowCount ?? 0;
+    return (await this.query(sql, params)).rowCount ?? 0;
   }
 }
 

@@ -27,7 +27,7 @@ import { insertActivity, selectActivity } from './postgres-activity-log.js';
 import { countOrganizationRows, exportMembershipPage, exportResourcePage } from './postgres-bulk-export.js';
 import { insertExportedResources, insertMemberships } from './postgres-bulk-import.js';
 import { uniquenessErrorOf } from './postgres-constraint-errors.js';
-import { inTransaction, openPostgresPool, PostgresSession } from './postgres-database.js';
+import { inTransaction, openPostgresPool, PostgresSession, storableRecord } from './postgres-database.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { addMembers, applyMemberOps } from './postgres-group-members.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
@@ -112,7 +112,7 @@ export class PostgresStore implements Store {
   async createResource(orgId: string, type: ResourceTypeName, resource: ScimResource, passwordHash: string | null): Promise<ScimResource> {
     const layout = layoutOf(type);
     return inTransaction(this.pool, async (session) => {
-      const record = toRecord(layout, resource);
+      const record = storableRecord(layout, resource);
       const extras = { version: 1, ...(type === 'User' ? { passwordHash } : {}) };
       const seq = await guardUniqueness(() => insertResource(session, layout, orgId, record, extras));
       const id = String(record.columns['id']);
@@ -143,7 +143,7 @@ export class PostgresStore implements Store {
       const current = await readResource(session, layout, row, NO_DERIVED);
       const result = mutation(structuredClone(current));
       const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
-      const after = toRecord(layout, { ...result.resource, id: row.id, meta });
+      const after = storableRecord(layout, { ...result.resource, id: row.id, meta });
       const extras = { version: row.version + 1, ...(type === 'User' ? { passwordHash: result.passwordHash } : {}) };
       const change = { before: toRecord(layout, current), after, extras };
       await guardUniqueness(() => updateResourceRow(session, layout, orgId, row.seq, change));
