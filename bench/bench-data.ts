@@ -1,7 +1,7 @@
 import { createOrganization } from '../src/service/organization-service.js';
 import { issueToken } from '../src/service/token-service.js';
 import { URN } from '../src/scim/schema/schema-urns.js';
-import type { ScimResource, Store } from '../src/store/store.js';
+import type { ExportedResource, ScimResource, Store } from '../src/store/store.js';
 
 /** What the loader made: ids the scenarios address. */
 export interface BenchData {
@@ -37,32 +37,43 @@ function withMeta(resource: ScimResource, id: string, type: 'User' | 'Group', no
   return { ...resource, id, meta: { resourceType: type, created: now, lastModified: now } };
 }
 
+const CHUNK = 5000;
+
+/** Imports `count` users made by `make`, `CHUNK` per transaction, through the store's bulk import; returns their ids. */
+async function importUsers(store: Store, orgId: string, count: number, prefix: string, now: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += CHUNK) {
+    const rows: ExportedResource[] = [];
+    for (let i = start; i < Math.min(count, start + CHUNK); i += 1) {
+      const id = crypto.randomUUID();
+      rows.push({ seq: i + 1, resource: withMeta(benchUser(i, prefix), id, 'User', now), passwordHash: null, version: 1 });
+      ids.push(id);
+    }
+    await store.importResources(orgId, 'User', rows);
+  }
+  return ids;
+}
+
 /**
- * Loads the data set through the store (not timed): `users` users, `spare` users in no group, and groups whose
- * member counts are `groupSizes` (each capped at `users`).
+ * Loads the data set through the store's bulk import (not timed; what `roster migrate` uses): `users` users,
+ * `spare` users in no group, and groups whose member counts are `groupSizes` (each capped at `users`).
  */
 export async function loadBenchData(store: Store, users: number, spare: number, groupSizes: readonly number[]): Promise<BenchData> {
   const now = new Date().toISOString();
   const org = await createOrganization(store, { name: 'Bench', id: crypto.randomUUID(), now }, 'http://127.0.0.1');
   const token = (await issueToken(store, org.id, now)).token;
-  const userIds: string[] = [];
-  for (let i = 0; i < users; i += 1) {
-    const id = crypto.randomUUID();
-    await store.createResource(org.id, 'User', withMeta(benchUser(i), id, 'User', now), null);
-    userIds.push(id);
-  }
-  const spareUserIds: string[] = [];
-  for (let i = 0; i < spare; i += 1) {
-    const id = crypto.randomUUID();
-    await store.createResource(org.id, 'User', withMeta(benchUser(i, 'spare'), id, 'User', now), null);
-    spareUserIds.push(id);
-  }
+  const userIds = await importUsers(store, org.id, users, 'user', now);
+  const spareUserIds = await importUsers(store, org.id, spare, 'spare', now);
   const groups = new Map<number, string>();
-  for (const size of groupSizes) {
+  for (const [index, size] of groupSizes.entries()) {
     const count = Math.min(size, users);
     const id = crypto.randomUUID();
-    const members = userIds.slice(0, count).map((value) => ({ value }));
-    await store.createResource(org.id, 'Group', withMeta({ displayName: `Group sized ${size} (${count} members)`, members }, id, 'Group', now), null);
+    const group = withMeta({ displayName: `Group sized ${size} (${count} members)` }, id, 'Group', now);
+    await store.importResources(org.id, 'Group', [{ seq: index + 1, resource: group, passwordHash: null, version: 1 }]);
+    for (let start = 0; start < count; start += CHUNK) {
+      const members = userIds.slice(start, Math.min(count, start + CHUNK)).map((value) => ({ groupId: id, value, type: 'User' as const }));
+      await store.importMemberships(org.id, members);
+    }
     groups.set(size, id);
   }
   return { orgId: org.id, token, userIds, spareUserIds, groups };
