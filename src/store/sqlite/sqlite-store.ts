@@ -34,6 +34,7 @@ import { readListPage } from './sqlite-list-reader.js';
 import { assembleResource, findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
+import { SqliteTokenCache } from './sqlite-token-cache.js';
 import { SqliteWriteBatch } from './sqlite-write-batch.js';
 
 /** Runs `work`, turning a UNIQUE violation a client caused into its 409. */
@@ -53,9 +54,11 @@ export class SqliteStore implements Store {
   private resourceWrites = 0;
   /** Create, update and delete share a commit with the other writes of the same event-loop turn. */
   private readonly writes: SqliteWriteBatch;
+  private readonly tokens: SqliteTokenCache;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = new SqliteStatementCache(db);
+    this.tokens = new SqliteTokenCache(this.statements);
     this.writes = new SqliteWriteBatch(db, () => {
       this.resourceWrites += 1;
     });
@@ -96,11 +99,11 @@ export class SqliteStore implements Store {
     this.statements
       .get('INSERT INTO tokens (id, org_id, secret_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
       .run(token.id, token.orgId, token.secretHash, token.createdAt, token.revokedAt);
+    this.tokens.forget();
   }
 
   async findToken(id: string): Promise<TokenRecord | undefined> {
-    const row = this.statements.get('SELECT * FROM tokens WHERE id = ?').get(id) as TokenRow | undefined;
-    return row && toToken(row);
+    return this.tokens.find(id);
   }
 
   async listTokens(orgId: string): Promise<TokenRecord[]> {
@@ -112,6 +115,7 @@ export class SqliteStore implements Store {
     const result = this.statements
       .get('UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE org_id = ? AND id = ?')
       .run(at, orgId, tokenId);
+    this.tokens.forget();
     return result.changes > 0;
   }
 
@@ -189,9 +193,12 @@ export class SqliteStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
-    const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
-    return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
+    // One read transaction for the page's 3–5 statements: each would otherwise take and drop the WAL read lock.
+    return this.db.transaction(() => {
+      const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
+      const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
+      return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
+    })();
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {
