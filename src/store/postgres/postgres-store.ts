@@ -117,7 +117,8 @@ export class PostgresStore implements Store {
       const seq = await guardUniqueness(() => insertResource(session, layout, orgId, record, extras));
       const id = String(record.columns['id']);
       if (type === 'Group') await addMembers(session, { orgId, seq, id }, memberIdsOf(resource));
-      return this.readOrFail(session, layout, orgId, id, { members: true, groups: true });
+      // A user just created under a new id is in no group yet: one query fewer.
+      return this.readOrFail(session, layout, orgId, id, { members: true, groups: false });
     });
   }
 

@@ -31,7 +31,7 @@ import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
 import { readListPage } from './sqlite-list-reader.js';
-import { assembleResource, findResourceRow, readResource, type ResourceRow } from './sqlite-resource-reader.js';
+import { assembleResource, findResourceRow, findUser, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 import { SqliteTokenCache } from './sqlite-token-cache.js';
@@ -134,8 +134,9 @@ export class SqliteStore implements Store {
       return inserted;
     });
     // What was just written, in the order a read returns child rows: no read-back of the row and its elements.
+    // A user just created under a new id is in no group yet, so its groups are not looked up.
     const elements = [...record.elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
-    return assembleResource(this.statements, layout, row, elements, { members: true, groups: true });
+    return assembleResource(this.statements, layout, row, elements, { members: true, groups: false });
   }
 
   async getResource(
@@ -145,6 +146,7 @@ export class SqliteStore implements Store {
     read: ReadOptions,
   ): Promise<ScimResource | undefined> {
     const layout = layoutOf(type);
+    if (layout.table === 'users') return findUser(this.statements, layout, orgId, id, read);
     const row = findResourceRow(this.statements, layout, orgId, id);
     return row && readResource(this.statements, layout, row, read);
   }

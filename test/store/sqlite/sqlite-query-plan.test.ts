@@ -6,6 +6,7 @@ import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js
 import { listStatements } from '../../../src/store/sql/sql-list-query.js';
 import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
+import { USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
 import type { ListQuery } from '../../../src/store/store.js';
 import { attr, cmp, listQuery } from '../store-fixtures.js';
 
@@ -33,6 +34,16 @@ describe('SQLite query plans', () => {
   beforeAll(() => {
     db = openSqliteDatabase('sqlite::memory:');
     runSqliteMigrations(db, SQLITE_MIGRATIONS);
+  });
+
+  it('reads a user with its child rows and groups in one statement of index searches only', () => {
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${USER_WITH_GROUPS_SQL}`).all('org', 'id') as { detail: string }[];
+    const detail = rows.map((row) => row.detail).join('\n');
+    expect(detail).toMatch(/SEARCH r USING INDEX sqlite_autoindex_users_1 \(org_id=\? AND id=\?\)/);
+    expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
+    expect(detail).toMatch(/SEARCH gm USING INDEX group_members_member \(org_id=\? AND member_id=\?\)/);
+    expect(detail).toMatch(/SEARCH n USING COVERING INDEX group_members_nested \(org_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN/);
   });
 
   it.each(INDEXED_LOOKUPS)('filter on %s is an index lookup', (_, layout, filter, expected) => {
