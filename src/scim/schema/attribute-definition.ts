@@ -92,14 +92,33 @@ export function multiValuedSubAttributes(
   ];
 }
 
+const byName = new WeakMap<readonly AttributeDefinition[], ReadonlyMap<string, AttributeDefinition>>();
+
+/**
+ * The attribute of `attributes` called `name`, compared case-insensitively (RFC 7643 §2.1). Every key of every
+ * resource read or written is looked up here, so each list is indexed once, by its names as defined and
+ * lower-cased: a name sent as defined is found without lower-casing it.
+ */
+export function findNamed(attributes: readonly AttributeDefinition[], name: string): AttributeDefinition | undefined {
+  let index = byName.get(attributes);
+  if (!index) {
+    const built = new Map<string, AttributeDefinition>();
+    for (const attr of attributes) {
+      if (!built.has(attr.name.toLowerCase())) built.set(attr.name.toLowerCase(), attr);
+      if (!built.has(attr.name)) built.set(attr.name, attr);
+    }
+    byName.set(attributes, built);
+    index = built;
+  }
+  return index.get(name) ?? index.get(name.toLowerCase());
+}
+
 /** The sub-attribute of `parent` called `name`, compared case-insensitively (RFC 7643 §2.1). */
 export function findSubAttribute(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
-  const lower = name.toLowerCase();
-  return parent.subAttributes?.find((sub) => sub.name.toLowerCase() === lower);
+  return parent.subAttributes && findNamed(parent.subAttributes, name);
 }
 
 /** The top-level attribute of `schema` called `name`, compared case-insensitively. */
 export function findAttribute(schema: SchemaDefinition, name: string): AttributeDefinition | undefined {
-  const lower = name.toLowerCase();
-  return schema.attributes.find((attr) => attr.name.toLowerCase() === lower);
+  return findNamed(schema.attributes, name);
 }

@@ -1,5 +1,6 @@
 import { COMMON_ATTRIBUTES } from './common-attributes.js';
 import {
+  findNamed,
   findSubAttribute,
   type AttributeDefinition,
   type SchemaDefinition,
@@ -64,10 +65,9 @@ function resolveInSoleExtension(type: ResourceType, path: AttributePath): Resolv
 
 /** The schema's own attribute named `name`, or for a core schema one of the common attributes (id, meta…). */
 function topLevel(schema: SchemaDefinition, name: string, isExtension: boolean): AttributeDefinition | undefined {
-  const lower = name.toLowerCase();
-  const own = schema.attributes.find((attr) => attr.name.toLowerCase() === lower);
+  const own = findNamed(schema.attributes, name);
   if (own || isExtension) return own;
-  return COMMON_ATTRIBUTES.find((attr) => attr.name.toLowerCase() === lower);
+  return findNamed(COMMON_ATTRIBUTES, name);
 }
 
 function bindSub(
