@@ -46,7 +46,7 @@ function milliseconds(text: string): number {
 export function runWrk(origin: string, scenario: WrkScenario, token: string, seconds: number, connections: number): WrkResult {
   const script = join(mkdtempSync(join(tmpdir(), 'roster-wrk-')), 'scenario.lua');
   writeFileSync(script, lua(scenario, token));
-  const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, origin], {
+  const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', '-s', script, origin], {
     encoding: 'utf8',
     timeout: (seconds + 30) * 1000,
   });
