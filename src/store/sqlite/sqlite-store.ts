@@ -195,12 +195,9 @@ export class SqliteStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    // One read transaction for the page's 3–5 statements: each would otherwise take and drop the WAL read lock.
-    return this.db.transaction(() => {
-      const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
-      const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
-      return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
-    })();
+    const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
+    const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
+    return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {
