@@ -5,7 +5,14 @@ import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
-import { selectPageUserGroups, selectUserGroups, type MemberGroupRow } from './sqlite-user-groups.js';
+import {
+  groupsOfUserRow,
+  selectPageUserGroups,
+  selectUserGroups,
+  USER_GROUPS_COLUMNS,
+  type MemberGroupRow,
+  type UserGroupsColumns,
+} from './sqlite-user-groups.js';
 
 /** A row of `users` or `groups` as better-sqlite3 returns it. */
 export interface ResourceRow {
@@ -38,30 +45,14 @@ export function findResourceRow(
     | undefined;
 }
 
-// A user in one statement: the row, its child rows in read order and, when asked, its direct groups as JSON
-// arrays, and whether the organization nests groups (only then is the recursive closure needed). One
-// statement instead of four: each takes SQLite's WAL read lock and walks its B-trees from the root.
+// A user in one statement: the row, its child rows in read order as a JSON array and, when asked, its groups
+// (USER_GROUPS_COLUMNS). One statement instead of four: each takes SQLite's WAL read lock and walks its
+// B-trees from the root.
 const USER_ELEMENTS_COLUMN =
   '(SELECT json_group_array(json_array(v.attr, v.element) ORDER BY v.attr, v.position) ' +
   'FROM user_values v WHERE v.user_seq = r.seq) AS elements_json';
-const USER_GROUPS_COLUMNS =
-  '(SELECT json_group_array(json_array(g.id, g.display_name) ORDER BY g.seq) FROM group_members gm ' +
-  "JOIN groups g ON g.seq = gm.group_seq WHERE gm.org_id = r.org_id AND gm.member_type = 'User' AND gm.member_id = r.id) " +
-  "AS groups_json, EXISTS (SELECT 1 FROM group_members n WHERE n.org_id = r.org_id AND n.member_type = 'Group') AS nests";
 const USER_SQL = `SELECT r.*, ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.org_id = ? AND r.id = ?`;
 export const USER_WITH_GROUPS_SQL = `SELECT r.*, ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.org_id = ? AND r.id = ?`;
-
-interface UserReadRow extends ResourceRow {
-  readonly elements_json: string;
-  readonly groups_json?: string;
-  readonly nests?: number;
-}
-
-function groupsOf(statements: SqliteStatementCache, orgId: string, row: UserReadRow): readonly ReferenceRow[] {
-  if (row.nests === 1) return selectUserGroups(statements, orgId, row.id);
-  const groups = JSON.parse(row.groups_json ?? '[]') as [string, string | null][];
-  return groups.map(([value, display]) => ({ value, display, type: 'direct' }));
-}
 
 /** The user `id` of `orgId` with its elements and (as `read` asks) groups, or undefined when there is none. */
 export function findUser(
@@ -71,12 +62,23 @@ export function findUser(
   id: string,
   read: ReadOptions,
 ): ScimResource | undefined {
-  const row = statements.get(read.groups ? USER_WITH_GROUPS_SQL : USER_SQL).get(orgId, id) as UserReadRow | undefined;
+  const row = statements.get(read.groups ? USER_WITH_GROUPS_SQL : USER_SQL).get(orgId, id) as
+    | (ResourceRow & UserGroupsColumns & { readonly elements_json: string })
+    | undefined;
   if (!row) return undefined;
   const elements = (JSON.parse(row.elements_json) as [string, string][]).map(([attr, element]) => ({ attr, element }));
+  return resourceOf(layout, row, elements, read.groups ? groupsOfUserRow(statements, orgId, row) : []);
+}
+
+/** The canonical resource of a row, child rows given in (attr, position) order, with its derived references. */
+function resourceOf(
+  layout: ResourceLayout,
+  row: ResourceRow,
+  elements: readonly StoredElement[],
+  derived: readonly ReferenceRow[],
+): ScimResource {
   const resource = fromRecord(layout, { columns: row, data: JSON.parse(row.data) as JsonObject, version: row.version, elements });
-  const groups = read.groups ? groupsOf(statements, orgId, row) : [];
-  if (groups.length > 0) resource[layout.derived] = references(groups);
+  if (derived.length > 0) resource[layout.derived] = references(derived);
   return resource;
 }
 
@@ -85,13 +87,11 @@ function derivedReferences(
   layout: ResourceLayout,
   row: ResourceRow,
   read: ReadOptions,
-): JsonObject[] {
+): ReferenceRow[] {
   if (layout.derived === 'members') {
-    return read.members ? references(statements.get(MEMBERS_SQL).all(row.seq) as ReferenceRow[]) : [];
+    return read.members ? (statements.get(MEMBERS_SQL).all(row.seq) as ReferenceRow[]) : [];
   }
-  return read.groups
-    ? references(selectUserGroups(statements, String(row['org_id']), row.id))
-    : [];
+  return read.groups ? selectUserGroups(statements, String(row['org_id']), row.id) : [];
 }
 
 /** A child row as reads order them: by attribute, then position. */
@@ -116,15 +116,7 @@ export function assembleResource(
   elements: readonly StoredElement[],
   read: ReadOptions,
 ): ScimResource {
-  const resource = fromRecord(layout, {
-    columns: row,
-    data: JSON.parse(row.data) as JsonObject,
-    version: row.version,
-    elements,
-  });
-  const derived = derivedReferences(statements, layout, row, read);
-  if (derived.length > 0) resource[layout.derived] = derived;
-  return resource;
+  return resourceOf(layout, row, elements, derivedReferences(statements, layout, row, read));
 }
 
 /**
@@ -145,15 +137,5 @@ export function readResources(
   const groups = read.groups
     ? byOwner(selectPageUserGroups(statements, String(rows[0]!['org_id']), ids), (row) => row.member_id)
     : new Map<string, MemberGroupRow[]>();
-  return rows.map((row) => {
-    const resource = fromRecord(layout, {
-      columns: row,
-      data: JSON.parse(row.data) as JsonObject,
-      version: row.version,
-      elements: elements.get(row.seq) ?? [],
-    });
-    const derived = references(groups.get(row.id) ?? []);
-    if (derived.length > 0) resource[layout.derived] = derived;
-    return resource;
-  });
+  return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.id) ?? []));
 }

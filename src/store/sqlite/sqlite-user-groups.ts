@@ -6,20 +6,43 @@ import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 /** A group of a user in a page, with the user it belongs to. */
 export type MemberGroupRow = ReferenceRow & { readonly member_id: string };
 
-/** Served by the partial index group_members_nested: O(log n) whether or not the organization nests groups. */
-export const NESTS_GROUPS_SQL = "SELECT 1 FROM group_members WHERE org_id = ? AND member_type = 'Group' LIMIT 1";
+// Served by the partial index group_members_nested: O(log n) whether or not the organization nests groups.
+const nestedMembershipsOf = (org: string): string => `FROM group_members WHERE org_id = ${org} AND member_type = 'Group'`;
+export const NESTS_GROUPS_SQL = `SELECT 1 ${nestedMembershipsOf('?')} LIMIT 1`;
 
 const CLOSURE_SQL = `SELECT value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'user')}) ORDER BY group_seq`;
 const PAGE_CLOSURE_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'users')}) ORDER BY member_id, group_seq`;
 
 // Without nested groups the closure is the direct memberships: the same rows, without recursion and grouping.
-const DIRECT_FROM =
+const directMembershipsOf = (org: string): string =>
   'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
-  "WHERE gm.org_id = ? AND gm.member_type = 'User' AND gm.member_id";
-const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${DIRECT_FROM} = ? ORDER BY g.seq`;
+  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_id`;
+const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${directMembershipsOf('?')} = ? ORDER BY g.seq`;
 const PAGE_DIRECT_SQL =
   `SELECT gm.member_id AS member_id, g.id AS value, g.display_name AS display, 'direct' AS type ` +
-  `${DIRECT_FROM} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_id, g.seq`;
+  `${directMembershipsOf('?')} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_id, g.seq`;
+
+/**
+ * Columns for a query of `users r` that answer its groups in the same statement: its direct groups as a JSON
+ * array of [id, displayName], and whether its organization nests groups (then only the closure is right).
+ */
+export const USER_GROUPS_COLUMNS =
+  `(SELECT json_group_array(json_array(g.id, g.display_name) ORDER BY g.seq) ${directMembershipsOf('r.org_id')} = r.id) ` +
+  `AS groups_json, EXISTS (SELECT 1 ${nestedMembershipsOf('r.org_id')}) AS nests`;
+
+/** A user row read with USER_GROUPS_COLUMNS. */
+export interface UserGroupsColumns {
+  readonly id: string;
+  readonly groups_json: string;
+  readonly nests: number;
+}
+
+/** The groups of a user read with USER_GROUPS_COLUMNS: the direct ones it carries, or the closure where groups nest. */
+export function groupsOfUserRow(statements: SqliteStatementCache, orgId: string, row: UserGroupsColumns): ReferenceRow[] {
+  if (row.nests === 1) return selectUserGroups(statements, orgId, row.id);
+  const groups = JSON.parse(row.groups_json) as [string, string | null][];
+  return groups.map(([value, display]) => ({ value, display, type: 'direct' }));
+}
 
 function nestsGroups(statements: SqliteStatementCache, orgId: string): boolean {
   return statements.get(NESTS_GROUPS_SQL).get(orgId) !== undefined;

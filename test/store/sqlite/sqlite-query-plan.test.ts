@@ -42,7 +42,7 @@ describe('SQLite query plans', () => {
     expect(detail).toMatch(/SEARCH r USING INDEX sqlite_autoindex_users_1 \(org_id=\? AND id=\?\)/);
     expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
     expect(detail).toMatch(/SEARCH gm USING INDEX group_members_member \(org_id=\? AND member_id=\?\)/);
-    expect(detail).toMatch(/SEARCH n USING COVERING INDEX group_members_nested \(org_id=\?\)/);
+    expect(detail).toMatch(/SEARCH group_members USING COVERING INDEX group_members_nested \(org_id=\?\)/);
     expect(detail).not.toMatch(/SCAN/);
   });
 
