@@ -39,7 +39,7 @@ function withMeta(resource: ScimResource, id: string, type: 'User' | 'Group', no
 
 const CHUNK = 5000;
 
-/** Imports `count` users made by `make`, `CHUNK` per transaction, through the store's bulk import; returns their ids. */
+/** Imports `count` bench users named with `prefix`, `CHUNK` per transaction, through the store's bulk import; returns their ids. */
 async function importUsers(store: Store, orgId: string, count: number, prefix: string, now: string): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < count; start += CHUNK) {
