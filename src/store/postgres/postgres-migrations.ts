@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ORGANIZATION_WRITE_COUNTS_SQL } from './postgres-write-counts.js';
 
 /** One schema change, applied once, in its own transaction, in version order. */
 export interface PostgresMigration {
@@ -135,6 +136,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       END
       $fn$;
     `,
+  },
+  {
+    version: 2,
+    name: 'organization write counts',
+    sql: ORGANIZATION_WRITE_COUNTS_SQL,
   },
 ];
 

@@ -6,7 +6,6 @@ import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
-import { listStatements } from '../sql/sql-list-query.js';
 import type {
   ActivityEntry,
   ExportedResource,
@@ -28,10 +27,11 @@ import { countOrganizationRows, exportMembershipPage, exportResourcePage } from 
 import { insertExportedResources, insertMemberships } from './postgres-bulk-import.js';
 import { uniquenessErrorOf } from './postgres-constraint-errors.js';
 import { inTransaction, openPostgresPool, PostgresSession, storableRecord } from './postgres-database.js';
-import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { addMembers, applyMemberOps } from './postgres-group-members.js';
+import { PostgresListPositions } from './postgres-list-positions.js';
+import { readListPage } from './postgres-list-reader.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
-import { findResourceRow, readResource, readResources, type ResourceRow } from './postgres-resource-reader.js';
+import { findResourceRow, readResource, type ResourceRow } from './postgres-resource-reader.js';
 import { insertResource, updateResourceRow } from './postgres-resource-writer.js';
 
 /** Runs `work`, turning a unique violation a client caused into its 409. */
@@ -50,6 +50,7 @@ async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
  */
 export class PostgresStore implements Store {
   private readonly session: PostgresSession;
+  private readonly listPositions = new PostgresListPositions();
 
   private constructor(private readonly pool: pg.Pool) {
     this.session = new PostgresSession(pool);
@@ -167,12 +168,7 @@ export class PostgresStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    const layout = layoutOf(type);
-    const statements = listStatements(POSTGRES_DIALECT, layout, orgId, query);
-    const total = await this.session.get<{ n: number }>(statements.count.sql, statements.count.params);
-    if (query.count <= 0) return { totalResults: total!.n, resources: [] };
-    const rows = await this.session.all<ResourceRow>(statements.page.sql, statements.page.params);
-    return { totalResults: total!.n, resources: await readResources(this.session, layout, rows, query.read) };
+    return readListPage(this.session, this.listPositions, layoutOf(type), orgId, query);
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {
