@@ -47,14 +47,20 @@ const INSERT_MEMBERSHIPS_SQL =
   'FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (group_id TEXT, member_id TEXT, member_type TEXT)) ' +
   'WITH ORDINALITY AS x(group_id, member_id, member_type, n) JOIN groups g ON g.org_id = ? AND g.id = x.group_id ORDER BY x.n';
 
-/** Inserts a page of exported resources and their child rows in two statements (call inside a transaction). */
+/** Rows an import inserted, by table. */
+export type InsertedRows = ReadonlyMap<string, number>;
+
+/**
+ * Inserts a page of exported resources and their child rows in two statements (call inside a transaction);
+ * returns how many rows went into each table.
+ */
 export async function insertExportedResources(
   session: PostgresSession,
   layout: ResourceLayout,
   orgId: string,
   rows: readonly ExportedResource[],
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<InsertedRows> {
+  if (rows.length === 0) return new Map();
   const records = rows.map((row) => ({ row, record: storableRecord(layout, row.resource) }));
   const values = records.map(({ row, record }) => {
     const extras = { version: row.version, ...(layout.table === 'users' ? { passwordHash: row.passwordHash } : {}) };
@@ -66,15 +72,20 @@ export async function insertExportedResources(
     record.elements.map((e) => ({ user_id: record.columns['id'], ...elementRecord(e) })),
   );
   if (elements.length > 0) await session.run(INSERT_ELEMENTS_SQL, [JSON.stringify(elements), orgId]);
+  return new Map([
+    [layout.table, rows.length],
+    ['user_values', elements.length],
+  ]);
 }
 
 /** Appends memberships in order in one statement (call inside a transaction); a group not found is a 404. */
-export async function insertMemberships(session: PostgresSession, orgId: string, memberships: readonly Membership[]): Promise<void> {
-  if (memberships.length === 0) return;
+export async function insertMemberships(session: PostgresSession, orgId: string, memberships: readonly Membership[]): Promise<InsertedRows> {
+  if (memberships.length === 0) return new Map();
   const rows = memberships.map((m) => ({ group_id: m.groupId, member_id: m.value, member_type: m.type }));
   const inserted = await session.run(INSERT_MEMBERSHIPS_SQL, [JSON.stringify(rows), orgId]);
   if (inserted !== memberships.length) {
     const groups = [...new Set(memberships.map((m) => m.groupId))].join("', '");
     throw notFound(`A group of '${groups}' was not found: import groups before their members`);
   }
+  return new Map([['group_members', inserted]]);
 }

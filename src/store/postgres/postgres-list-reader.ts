@@ -1,76 +1,46 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
-import { rowScope } from '../sql/sql-filter-scope.js';
-import { listStatements } from '../sql/sql-list-query.js';
-import { orderBySql } from '../sql/sql-sort.js';
 import type { ListQuery, ListResult } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { PostgresListPositions, type ListPositions } from './postgres-list-positions.js';
+import { postgresListStatements, type PostgresListStatements } from './postgres-list-statements.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
-import { WRITE_COUNT_SQL } from './postgres-write-counts.js';
-
-/** One list's SQL: `FROM … WHERE …` and its ORDER BY. */
-interface ListSql {
-  readonly orgId: string;
-  readonly from: SqlFragment;
-  readonly order: SqlFragment;
-}
 
 type CountedRow = ResourceRow & { readonly write_count: number };
 
-/** Rows read by one statement, with the write count its snapshot saw (none when it read no row). */
+/** What one statement read, with the write count its snapshot saw (none when it read no row). */
 interface Counted<T> {
   readonly value: T;
   readonly writeCount: number | undefined;
 }
 
-async function offsetPage(session: PostgresSession, list: ListSql, query: ListQuery, offset: number): Promise<Counted<CountedRow[]>> {
-  const rows = await session.all<CountedRow>(
-    `SELECT r.*, ${WRITE_COUNT_SQL} AS write_count ${list.from.sql} ORDER BY ${list.order.sql} LIMIT ? OFFSET ?`,
-    [list.orgId, ...list.from.params, ...list.order.params, query.count, offset],
-  );
-  return { value: rows, writeCount: rows[0]?.write_count };
-}
-
-/** Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over. */
-async function pageAfter(session: PostgresSession, list: ListSql, query: ListQuery, seqBefore: number): Promise<Counted<CountedRow[]>> {
-  const rows = await session.all<CountedRow>(
-    `SELECT r.*, ${WRITE_COUNT_SQL} AS write_count ${list.from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`,
-    [list.orgId, ...list.from.params, seqBefore, query.count],
-  );
+async function countedRows(session: PostgresSession, statement: SqlFragment): Promise<Counted<CountedRow[]>> {
+  const rows = await session.all<CountedRow>(statement.sql, statement.params);
   return { value: rows, writeCount: rows[0]?.write_count };
 }
 
 /** The page at `offset`: after the known row before it when that is still where it was, else by OFFSET. */
 async function pageRows(
   session: PostgresSession,
-  list: ListSql,
+  sql: PostgresListStatements,
   query: ListQuery,
   offset: number,
   known: ListPositions | undefined,
 ): Promise<Counted<CountedRow[]>> {
   const seqBefore = query.sortBy === undefined ? known?.seqBefore.get(offset) : undefined;
   if (known !== undefined && seqBefore !== undefined) {
-    const page = await pageAfter(session, list, query, seqBefore);
+    // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
+    const page = await countedRows(session, sql.pageAfter(seqBefore));
     // Exact only when the snapshot saw no commit since the boundary was learnt; an empty page cannot tell.
     if (page.writeCount === known.writeCount) return page;
   }
-  return offsetPage(session, list, query, offset);
-}
-
-async function countRows(session: PostgresSession, list: ListSql): Promise<Counted<number>> {
-  const row = await session.get<{ n: number; write_count: number }>(
-    `SELECT COUNT(*) AS n, ${WRITE_COUNT_SQL} AS write_count ${list.from.sql}`,
-    [list.orgId, ...list.from.params],
-  );
-  return { value: row!.n, writeCount: row!.write_count };
+  return countedRows(session, sql.page);
 }
 
 /** The exact total: deduced from a page that is not full (it holds the last rows), else remembered, else counted. */
 async function totalOf(
   session: PostgresSession,
-  list: ListSql,
+  sql: PostgresListStatements,
   query: ListQuery,
   offset: number,
   page: Counted<CountedRow[]>,
@@ -79,7 +49,8 @@ async function totalOf(
   const rows = page.value.length;
   if (rows < query.count && (rows > 0 || offset === 0)) return { value: offset + rows, writeCount: page.writeCount };
   if (known?.total !== undefined && page.writeCount === known.writeCount) return { value: known.total, writeCount: known.writeCount };
-  return countRows(session, list);
+  const counted = await session.get<{ n: number; write_count: number }>(sql.count.sql, sql.count.params);
+  return { value: counted!.n, writeCount: counted!.write_count };
 }
 
 /** Keeps what this request learnt, tagged with the write count of the snapshot that saw it. */
@@ -111,14 +82,11 @@ export async function readListPage(
   orgId: string,
   query: ListQuery,
 ): Promise<ListResult> {
-  const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
-  const list = { orgId, from, order: orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query) };
-  // The list's identity: its SQL and parameters, without LIMIT and OFFSET.
-  const key = `${from.sql} ORDER BY ${list.order.sql}\u0000${JSON.stringify([...from.params, ...list.order.params])}`;
+  const sql = postgresListStatements(layout, orgId, query);
   const offset = Math.max(query.startIndex, 1) - 1;
-  const known = lists.latest(key);
-  const page = query.count > 0 ? await pageRows(session, list, query, offset, known) : { value: [], writeCount: undefined };
-  const total = await totalOf(session, list, query, offset, page, known);
-  remember(lists, key, query, offset, page, total);
+  const known = lists.latest(sql.key);
+  const page = query.count > 0 ? await pageRows(session, sql, query, offset, known) : { value: [], writeCount: undefined };
+  const total = await totalOf(session, sql, query, offset, page, known);
+  remember(lists, sql.key, query, offset, page, total);
   return { totalResults: total.value, resources: await readResources(session, layout, page.value, query.read) };
 }

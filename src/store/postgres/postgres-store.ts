@@ -28,6 +28,7 @@ import { insertExportedResources, insertMemberships } from './postgres-bulk-impo
 import { uniquenessErrorOf } from './postgres-constraint-errors.js';
 import { inTransaction, openPostgresPool, PostgresSession, storableRecord } from './postgres-database.js';
 import { addMembers, applyMemberOps } from './postgres-group-members.js';
+import { ImportVacuum } from './postgres-import-vacuum.js';
 import { PostgresListPositions } from './postgres-list-positions.js';
 import { readListPage } from './postgres-list-reader.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
@@ -51,6 +52,7 @@ async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
 export class PostgresStore implements Store {
   private readonly session: PostgresSession;
   private readonly listPositions = new PostgresListPositions();
+  private readonly importVacuum = new ImportVacuum();
 
   private constructor(private readonly pool: pg.Pool) {
     this.session = new PostgresSession(pool);
@@ -177,7 +179,8 @@ export class PostgresStore implements Store {
 
   async importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void> {
     const layout = layoutOf(type);
-    await inTransaction(this.pool, (session) => guardUniqueness(() => insertExportedResources(session, layout, orgId, rows)));
+    const inserted = await inTransaction(this.pool, (session) => guardUniqueness(() => insertExportedResources(session, layout, orgId, rows)));
+    await this.importVacuum.recordImport(this.session, orgId, inserted);
   }
 
   async exportMemberships(orgId: string, after: string | undefined, limit: number): Promise<MembershipPage> {
@@ -185,7 +188,8 @@ export class PostgresStore implements Store {
   }
 
   async importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void> {
-    await inTransaction(this.pool, (session) => insertMemberships(session, orgId, memberships));
+    const inserted = await inTransaction(this.pool, (session) => insertMemberships(session, orgId, memberships));
+    await this.importVacuum.recordImport(this.session, orgId, inserted);
   }
 
   async countOrganization(orgId: string): Promise<OrganizationCounts> {

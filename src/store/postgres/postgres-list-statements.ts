@@ -1,0 +1,50 @@
+import type { ResourceLayout } from '../resource-layout.js';
+import type { SqlFragment } from '../sql/sql-dialect.js';
+import { rowScope } from '../sql/sql-filter-scope.js';
+import { listStatements } from '../sql/sql-list-query.js';
+import { orderBySql } from '../sql/sql-sort.js';
+import type { ListQuery } from '../store.js';
+import { POSTGRES_DIALECT } from './postgres-dialect.js';
+import { WRITE_COUNT_SQL } from './postgres-write-counts.js';
+
+/**
+ * The statements of one list on PostgreSQL. Each returns, in a `write_count` column, the organization's write
+ * count as its own snapshot saw it (postgres-write-counts.ts), so what it answers can be remembered exactly.
+ */
+export interface PostgresListStatements {
+  /** The list's identity: its SQL and parameters, without LIMIT and OFFSET. */
+  readonly key: string;
+  /** The page at the query's offset, by LIMIT/OFFSET. */
+  readonly page: SqlFragment;
+  /** The page after the row whose `seq` is `seqBefore`, for a list in `seq` order. */
+  pageAfter(seqBefore: number): SqlFragment;
+  /** `n`: how many rows the list holds. */
+  readonly count: SqlFragment;
+}
+
+/**
+ * Compiles a list (filter and sort, RFC 7644 §3.4.2) to PostgreSQL. Past the first page, the page statement
+ * steps over the skipped rows in the sort's index alone (an index-only scan reads only `seq` and the sort key)
+ * and then fetches only the page's rows by `seq`, instead of reading every skipped row from the table.
+ */
+export function postgresListStatements(layout: ResourceLayout, orgId: string, query: ListQuery): PostgresListStatements {
+  const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
+  const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
+  const offset = Math.max(query.startIndex, 1) - 1;
+  const counted = `SELECT r.*, ${WRITE_COUNT_SQL} AS write_count`;
+  const ordered = `${from.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
+  const pageSql =
+    offset === 0
+      ? `${counted} ${ordered}`
+      : `${counted} FROM unnest(ARRAY(SELECT r.seq ${ordered})) WITH ORDINALITY AS page(seq, n) ` +
+        `JOIN ${layout.table} r ON r.seq = page.seq ORDER BY page.n`;
+  return {
+    key: `${from.sql} ORDER BY ${order.sql}\u0000${JSON.stringify([...from.params, ...order.params])}`,
+    page: { sql: pageSql, params: [orgId, ...from.params, ...order.params, query.count, offset] },
+    pageAfter: (seqBefore) => ({
+      sql: `${counted} ${from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`,
+      params: [orgId, ...from.params, seqBefore, query.count],
+    }),
+    count: { sql: `SELECT COUNT(*) AS n, ${WRITE_COUNT_SQL} AS write_count ${from.sql}`, params: [orgId, ...from.params] },
+  };
+}
