@@ -4,6 +4,7 @@ import type { ListQuery } from '../store.js';
 import type { SqlDialect, SqlFragment } from './sql-dialect.js';
 import { compileFilter } from './sql-filter-compiler.js';
 import { rowScope } from './sql-filter-scope.js';
+import { readColumnsSql } from './sql-read-columns.js';
 import { orderBySql } from './sql-sort.js';
 
 /** The two statements of a list request: the exact total, and one page in a stable order. */
@@ -26,7 +27,7 @@ export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgI
     from: { sql: from, params },
     count: { sql: `SELECT COUNT(*) AS n ${from}`, params },
     page: {
-      sql: `SELECT r.* ${from} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
+      sql: `SELECT ${readColumnsSql(layout, 'r')} ${from} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
       params: [...params, ...order.params, query.count, offset],
     },
   };

@@ -1,5 +1,6 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { listStatements, type ListStatements } from '../sql/sql-list-query.js';
+import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { ListQuery, ListResult } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
@@ -9,6 +10,7 @@ import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 /** The rows of one page: after a known row when the list is in `seq` order and the boundary is known, else by OFFSET. */
 function pageRows(
   statements: SqliteStatementCache,
+  layout: ResourceLayout,
   sql: ListStatements,
   query: ListQuery,
   positions: ListPositions,
@@ -18,7 +20,7 @@ function pageRows(
   if (seqBefore === undefined) return statements.get(sql.page.sql).all(...sql.page.params) as ResourceRow[];
   // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
   return statements
-    .get(`SELECT r.* ${sql.from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`)
+    .get(`SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`)
     .all(...sql.from.params, seqBefore, query.count) as ResourceRow[];
 }
 
@@ -55,7 +57,7 @@ export function readListPage(
   const positions = positionsOf(`${sql.page.sql}\u0000${JSON.stringify(sql.page.params.slice(0, -2))}`);
   const offset = Math.max(query.startIndex, 1) - 1;
   if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), resources: [] };
-  const rows = pageRows(statements, sql, query, positions, offset);
+  const rows = pageRows(statements, layout, sql, query, positions, offset);
   const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
   positions.total = totalResults;
   const last = rows.at(-1);

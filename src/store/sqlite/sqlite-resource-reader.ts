@@ -1,8 +1,9 @@
 import type { JsonObject } from '../../scim/resource/json.js';
-import type { ResourceLayout } from '../resource-layout.js';
+import { USER_LAYOUT, type ResourceLayout } from '../resource-layout.js';
 import { fromRecord, type ElementRow } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
+import { readColumnsSql } from '../sql/sql-read-columns.js';
 import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 import {
@@ -51,8 +52,9 @@ export function findResourceRow(
 const USER_ELEMENTS_COLUMN =
   '(SELECT json_group_array(json_array(v.attr, v.element) ORDER BY v.attr, v.position) ' +
   'FROM user_values v WHERE v.user_seq = r.seq) AS elements_json';
-const USER_SQL = `SELECT r.*, ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.org_id = ? AND r.id = ?`;
-export const USER_WITH_GROUPS_SQL = `SELECT r.*, ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.org_id = ? AND r.id = ?`;
+const USER_COLUMNS = readColumnsSql(USER_LAYOUT, 'r');
+const USER_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.org_id = ? AND r.id = ?`;
+export const USER_WITH_GROUPS_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.org_id = ? AND r.id = ?`;
 
 /** The user `id` of `orgId` with its elements and (as `read` asks) groups, or undefined when there is none. */
 export function findUser(
