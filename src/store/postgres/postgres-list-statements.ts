@@ -2,6 +2,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import { rowScope } from '../sql/sql-filter-scope.js';
 import { listStatements } from '../sql/sql-list-query.js';
+import { readColumnsSql } from '../sql/sql-read-columns.js';
 import { orderBySql } from '../sql/sql-sort.js';
 import type { ListQuery } from '../store.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
@@ -31,7 +32,7 @@ export function postgresListStatements(layout: ResourceLayout, orgId: string, qu
   const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
   const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
   const offset = Math.max(query.startIndex, 1) - 1;
-  const counted = `SELECT r.*, ${WRITE_COUNT_SQL} AS write_count`;
+  const counted = `SELECT ${readColumnsSql(layout, 'r')}, ${WRITE_COUNT_SQL} AS write_count`;
   const ordered = `${from.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
   const pageSql =
     offset === 0
