@@ -30,8 +30,11 @@ export function parseProjection(
   if (excludedAttributes !== undefined && excludedAttributes.trim() !== '') {
     return { excludedAttributes: resolveList(type, excludedAttributes) };
   }
-  return {};
+  return DEFAULT_PROJECTION;
 }
+
+/** Neither list: every attribute returned by default. One object, so its plan (below) is built once per type. */
+const DEFAULT_PROJECTION: Projection = Object.freeze({});
 
 function resolveList(type: ResourceType, list: string): ResolvedAttribute[] {
   return list
@@ -81,54 +84,112 @@ function selectionFor(definition: AttributeDefinition, projection: Projection): 
   return (sub) => visible(sub) && sub.returned !== 'request' && (sub.returned === 'always' || !subs.has(sub));
 }
 
-/** The resource as the client asked to see it. `schemas` is always kept; keys no schema defines are dropped. */
-export function projectResource(type: ResourceType, resource: JsonObject, projection: Projection): JsonObject {
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(resource)) {
-    const projected = key === 'schemas' ? value : projectTopLevel(type, key, value, projection);
-    if (projected !== undefined) result[key] = projected;
-  }
-  return result;
+/** What a projection does to one attribute's value: `undefined` when the attribute is not returned at all. */
+type AttributeRule = ((value: JsonValue) => JsonValue | undefined) | undefined;
+
+/** The attribute is returned as it is. */
+const KEEP: AttributeRule = (value) => value;
+
+/** The rule of one attribute, decided once per projection instead of once per resource. */
+function attributeRule(definition: AttributeDefinition, projection: Projection): AttributeRule {
+  const keep = selectionFor(definition, projection);
+  if (!keep) return undefined;
+  if (definition.type !== 'complex') return KEEP;
+  const subAttributes = new AttributeRules((name) => findSubAttribute(definition, name), (sub) => (keep(sub) ? KEEP : undefined));
+  const complex = (value: JsonValue): JsonObject | undefined => {
+    if (!isJsonObject(value)) return undefined;
+    const result: JsonObject = {};
+    for (const name of Object.keys(value)) {
+      const kept = subAttributes.project(name, value[name]!);
+      if (kept !== undefined) result[name] = kept;
+    }
+    return Object.keys(result).length === 0 ? undefined : result;
+  };
+  return (value) => {
+    if (!Array.isArray(value)) return complex(value);
+    const items = value.map(complex).filter((item): item is JsonObject => item !== undefined);
+    return items.length === 0 ? undefined : items;
+  };
 }
 
-function projectTopLevel(type: ResourceType, key: string, value: JsonValue, projection: Projection): JsonValue | undefined {
-  const extension = type.extensions.find(({ schema }) => schema.id === key)?.schema;
-  if (!extension) {
-    const definition = findAttribute(type.schema, key) ?? COMMON_ATTRIBUTES.find((common) => common.name === key);
-    return definition && projectValue(definition, value, selectionFor(definition, projection));
+/**
+ * Rules of the attributes of one schema (or of one complex attribute's sub-attributes), looked up by name and
+ * remembered. Only names spelt as defined are remembered, so what a client sends cannot grow the memory.
+ */
+class AttributeRules {
+  private readonly rules = new Map<string, AttributeRule>();
+
+  constructor(
+    private readonly definitionOf: (name: string) => AttributeDefinition | undefined,
+    private readonly ruleOf: (definition: AttributeDefinition) => AttributeRule,
+  ) {}
+
+  /** The projected value of attribute `name`, `undefined` when it is not returned or no schema defines it. */
+  project(name: string, value: JsonValue): JsonValue | undefined {
+    const known = this.rules.get(name);
+    if (known !== undefined || this.rules.has(name)) return known?.(value);
+    const definition = this.definitionOf(name);
+    if (definition === undefined) return undefined;
+    const rule = this.ruleOf(definition);
+    if (definition.name === name) this.rules.set(name, rule);
+    return rule?.(value);
   }
+}
+
+/** A projection bound to a resource type: the per-attribute decisions every resource of a page shares. */
+class ProjectionPlan {
+  private readonly core: AttributeRules;
+  private readonly extensions: ReadonlyMap<string, AttributeRules>;
+
+  constructor(type: ResourceType, projection: Projection) {
+    const rule = (definition: AttributeDefinition): AttributeRule => attributeRule(definition, projection);
+    this.core = new AttributeRules(
+      (key) => findAttribute(type.schema, key) ?? COMMON_ATTRIBUTES.find((common) => common.name === key),
+      rule,
+    );
+    this.extensions = new Map(
+      type.extensions.map(({ schema }) => [schema.id, new AttributeRules((name) => findAttribute(schema, name), rule)]),
+    );
+  }
+
+  project(resource: JsonObject): JsonObject {
+    const result: JsonObject = {};
+    for (const key of Object.keys(resource)) {
+      const value = resource[key]!;
+      const extension = this.extensions.get(key);
+      const projected = key === 'schemas' ? value : extension ? projectExtension(extension, value) : this.core.project(key, value);
+      if (projected !== undefined) result[key] = projected;
+    }
+    return result;
+  }
+}
+
+function projectExtension(rules: AttributeRules, value: JsonValue): JsonObject | undefined {
   if (!isJsonObject(value)) return undefined;
   const result: JsonObject = {};
-  for (const [name, attributeValue] of Object.entries(value)) {
-    const definition = findAttribute(extension, name);
-    const projected = definition && projectValue(definition, attributeValue, selectionFor(definition, projection));
+  for (const name of Object.keys(value)) {
+    const projected = rules.project(name, value[name]!);
     if (projected !== undefined) result[name] = projected;
   }
   return Object.keys(result).length === 0 ? undefined : result;
 }
 
-function projectValue(definition: AttributeDefinition, value: JsonValue, keep: SubFilter): JsonValue | undefined {
-  if (!keep) return undefined;
-  if (definition.type !== 'complex') return value;
-  if (!Array.isArray(value)) return projectComplex(definition, value, keep);
-  const items = value
-    .map((item) => projectComplex(definition, item, keep))
-    .filter((item): item is JsonObject => item !== undefined);
-  return items.length === 0 ? undefined : items;
+const PLANS = new WeakMap<Projection, WeakMap<ResourceType, ProjectionPlan>>();
+
+function planOf(type: ResourceType, projection: Projection): ProjectionPlan {
+  let byType = PLANS.get(projection);
+  if (!byType) PLANS.set(projection, (byType = new WeakMap()));
+  let plan = byType.get(type);
+  if (!plan) byType.set(type, (plan = new ProjectionPlan(type, projection)));
+  return plan;
 }
 
-function projectComplex(
-  definition: AttributeDefinition,
-  value: JsonValue,
-  keep: (sub: AttributeDefinition) => boolean,
-): JsonObject | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const result: JsonObject = {};
-  for (const [name, subValue] of Object.entries(value)) {
-    const sub = findSubAttribute(definition, name);
-    if (sub && keep(sub)) result[name] = subValue;
-  }
-  return Object.keys(result).length === 0 ? undefined : result;
+/**
+ * The resource as the client asked to see it. `schemas` is always kept; keys no schema defines are dropped.
+ * What to do with each attribute is decided once per projection and type (a page of 100 users shares it).
+ */
+export function projectResource(type: ResourceType, resource: JsonObject, projection: Projection): JsonObject {
+  return planOf(type, projection).project(resource);
 }
 
 /**

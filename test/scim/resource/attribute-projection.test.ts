@@ -161,6 +161,26 @@ describe('attribute projection (RFC 7644 §3.4.2.5, RFC 7643 §7 returned)', () 
   it('drops keys no schema defines', () => {
     expect(projectResource(USER_RESOURCE_TYPE, { id: 'u1', stray: 1 }, {})).toEqual({ id: 'u1' });
   });
+
+  it('gives each resource of a page the answer it would get alone, whatever the resources before it held', () => {
+    const projection = parseProjection(USER_RESOURCE_TYPE, undefined, 'emails.type,name.givenName');
+    const sparse: JsonObject = { schemas: [URN.user], id: 'u2', userName: 'sparse' };
+    const page = [sparse, user, { ...user, id: 'u3', emails: [{ value: 'x@y.org', type: 'other' }] }, sparse];
+    const alone = page.map((resource) =>
+      projectResource(USER_RESOURCE_TYPE, resource, parseProjection(USER_RESOURCE_TYPE, undefined, 'emails.type,name.givenName')),
+    );
+    expect(page.map((resource) => projectResource(USER_RESOURCE_TYPE, resource, projection))).toEqual(alone);
+    expect(alone[2]!['emails']).toEqual([{ value: 'x@y.org' }]);
+    expect(alone[1]!['name']).toEqual({ familyName: 'Jensen' });
+  });
+
+  it('matches keys spelt unlike their definition case-insensitively, every time', () => {
+    const resource: JsonObject = { schemas: [URN.user], id: 'u1', USERNAME: 'a', NAME: { FAMILYNAME: 'J', GIVENNAME: 'B' }, PASSWORD: 'x' };
+    const projection = parseProjection(USER_RESOURCE_TYPE, undefined, 'name.givenName');
+    const expected = { schemas: [URN.user], id: 'u1', USERNAME: 'a', NAME: { FAMILYNAME: 'J' } };
+    expect(projectResource(USER_RESOURCE_TYPE, resource, projection)).toEqual(expected);
+    expect(projectResource(USER_RESOURCE_TYPE, resource, projection)).toEqual(expected);
+  });
 });
 
 describe('readOptionsFor', () => {
