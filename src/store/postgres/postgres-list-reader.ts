@@ -2,7 +2,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import type { ListQuery, ListResult } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { PostgresListPositions, type ListPositions } from './postgres-list-positions.js';
+import { ListPositionsCache, type ListPositions } from '../list-positions.js';
 import { postgresListStatements, type PostgresListStatements } from './postgres-list-statements.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
 
@@ -25,14 +25,14 @@ async function pageRows(
   sql: PostgresListStatements,
   query: ListQuery,
   offset: number,
-  known: ListPositions | undefined,
+  known: ListPositions<number> | undefined,
 ): Promise<Counted<CountedRow[]>> {
   const seqBefore = query.sortBy === undefined ? known?.seqBefore.get(offset) : undefined;
   if (known !== undefined && seqBefore !== undefined) {
     // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
     const page = await countedRows(session, sql.pageAfter(seqBefore));
     // Exact only when the snapshot saw no commit since the boundary was learnt; an empty page cannot tell.
-    if (page.writeCount === known.writeCount) return page;
+    if (page.writeCount === known.state) return page;
   }
   return countedRows(session, sql.page);
 }
@@ -44,18 +44,18 @@ async function totalOf(
   query: ListQuery,
   offset: number,
   page: Counted<CountedRow[]>,
-  known: ListPositions | undefined,
+  known: ListPositions<number> | undefined,
 ): Promise<Counted<number>> {
   const rows = page.value.length;
   if (rows < query.count && (rows > 0 || offset === 0)) return { value: offset + rows, writeCount: page.writeCount };
-  if (known?.total !== undefined && page.writeCount === known.writeCount) return { value: known.total, writeCount: known.writeCount };
+  if (known?.total !== undefined && page.writeCount === known.state) return { value: known.total, writeCount: known.state };
   const counted = await session.get<{ n: number; write_count: number }>(sql.count.sql, sql.count.params);
   return { value: counted!.n, writeCount: counted!.write_count };
 }
 
 /** Keeps what this request learnt, tagged with the write count of the snapshot that saw it. */
 function remember(
-  lists: PostgresListPositions,
+  lists: ListPositionsCache<number>,
   key: string,
   query: ListQuery,
   offset: number,
@@ -67,7 +67,7 @@ function remember(
   const positions = lists.at(key, writeCount);
   if (total.writeCount === writeCount) positions.total = total.value;
   const last = page.value.at(-1);
-  if (last !== undefined && query.sortBy === undefined) PostgresListPositions.rememberSeqBefore(positions, offset + page.value.length, last.seq);
+  if (last !== undefined && query.sortBy === undefined) ListPositionsCache.rememberSeqBefore(positions, offset + page.value.length, last.seq);
 }
 
 /**
@@ -77,7 +77,7 @@ function remember(
  */
 export async function readListPage(
   session: PostgresSession,
-  lists: PostgresListPositions,
+  lists: ListPositionsCache<number>,
   layout: ResourceLayout,
   orgId: string,
   query: ListQuery,

@@ -29,7 +29,7 @@ import { uniquenessErrorOf } from './postgres-constraint-errors.js';
 import { inTransaction, openPostgresPool, PostgresSession, storableRecord } from './postgres-database.js';
 import { addMembers, applyMemberOps } from './postgres-group-members.js';
 import { ImportVacuum } from './postgres-import-vacuum.js';
-import { PostgresListPositions } from './postgres-list-positions.js';
+import { ListPositionsCache } from '../list-positions.js';
 import { readListPage } from './postgres-list-reader.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
 import { findResourceRow, readResource, type ResourceRow } from './postgres-resource-reader.js';
@@ -51,7 +51,7 @@ async function guardUniqueness<T>(work: () => Promise<T>): Promise<T> {
  */
 export class PostgresStore implements Store {
   private readonly session: PostgresSession;
-  private readonly listPositions = new PostgresListPositions();
+  private readonly listPositions = new ListPositionsCache<number>();
   private readonly importVacuum = new ImportVacuum();
 
   private constructor(private readonly pool: pg.Pool) {

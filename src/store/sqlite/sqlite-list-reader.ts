@@ -3,7 +3,7 @@ import { listStatements, type ListStatements } from '../sql/sql-list-query.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { ListQuery, ListResult } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
-import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
+import { ListPositionsCache, type ListPositions } from '../list-positions.js';
 import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -13,7 +13,7 @@ function pageRows(
   layout: ResourceLayout,
   sql: ListStatements,
   query: ListQuery,
-  positions: ListPositions,
+  positions: ListPositions<string>,
   offset: number,
 ): ResourceRow[] {
   const seqBefore = query.sortBy === undefined ? positions.seqBefore.get(offset) : undefined;
@@ -31,7 +31,7 @@ function pageRows(
 function totalOf(
   statements: SqliteStatementCache,
   sql: ListStatements,
-  positions: ListPositions,
+  positions: ListPositions<string>,
   offset: number,
   rows: number,
   count: number,
@@ -47,7 +47,7 @@ function totalOf(
  */
 export function readListPage(
   statements: SqliteStatementCache,
-  positionsOf: (key: string) => ListPositions,
+  positionsOf: (key: string) => ListPositions<string>,
   layout: ResourceLayout,
   orgId: string,
   query: ListQuery,
@@ -61,6 +61,6 @@ export function readListPage(
   const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
   positions.total = totalResults;
   const last = rows.at(-1);
-  if (last !== undefined && query.sortBy === undefined) SqliteListPositions.rememberSeqBefore(positions, offset + rows.length, last.seq);
+  if (last !== undefined && query.sortBy === undefined) ListPositionsCache.rememberSeqBefore(positions, offset + rows.length, last.seq);
   return { totalResults, resources: readResources(statements, layout, rows, query.read) };
 }

@@ -29,7 +29,7 @@ import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
-import { SqliteListPositions, type ListPositions } from './sqlite-list-positions.js';
+import { ListPositionsCache, type ListPositions } from '../list-positions.js';
 import { readListPage } from './sqlite-list-reader.js';
 import { assembleResource, findResourceRow, findUser, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
@@ -49,7 +49,7 @@ function guardUniqueness<T>(work: () => T): T {
 /** The Store on embedded SQLite (better-sqlite3): synchronous, one connection; concurrent writes share a commit. */
 export class SqliteStore implements Store {
   private readonly statements: SqliteStatementCache;
-  private readonly listPositions = new SqliteListPositions();
+  private readonly listPositions = new ListPositionsCache<string>();
   /** Resource writes of this connection; with PRAGMA data_version (other connections) it names the database state. */
   private resourceWrites = 0;
   /** Create, update and delete share a commit with the other writes of the same event-loop turn. */
@@ -196,7 +196,7 @@ export class SqliteStore implements Store {
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
     const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
-    const positionsOf = (key: string): ListPositions => this.listPositions.positionsOf(key, state);
+    const positionsOf = (key: string): ListPositions<string> => this.listPositions.at(key, state);
     return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
   }
 

@@ -7,7 +7,7 @@ import { NONE, ORG_A, ORG_B, cmp, listQuery, preparedStore, user } from '../stor
 
 /**
  * Paging remembers totals and page boundaries tagged with the organization's write count
- * (postgres-list-positions.ts, postgres-write-counts.ts); these pin that every answer is still exactly what COUNT
+ * (list-positions.ts, postgres-write-counts.ts); these pin that every answer is still exactly what COUNT
  * plus LIMIT/OFFSET gives, whatever was committed between two pages, by whichever connection or client.
  */
 describe('PostgreSQL list positions', () => {

@@ -7,8 +7,9 @@ import type { ListQuery, Store } from '../../../src/store/store.js';
 import { NONE, ORG_A, cmp, listQuery, preparedStore, user } from '../store-fixtures.js';
 
 /**
- * Paging remembers totals and page boundaries (sqlite-list-positions.ts); these pin that every answer is still
- * exactly what COUNT plus LIMIT/OFFSET gives, whatever was written between two pages, by whichever connection.
+ * Paging remembers totals and page boundaries (list-positions.ts; sqlite-store.ts names the database state);
+ * these pin that every answer is still exactly what COUNT plus LIMIT/OFFSET gives, whatever was written between
+ * two pages, by whichever connection.
  */
 describe('SQLite list positions', () => {
   let dir: string;

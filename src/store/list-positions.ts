@@ -1,7 +1,7 @@
-/** What is known of one list (one filter, one order) at one write count of its organization. */
-export interface ListPositions {
-  /** The write count (postgres-write-counts.ts) of the snapshots this was learnt in. */
-  readonly writeCount: number;
+/** What is known of one list (one filter, one order) in one state of the database. */
+export interface ListPositions<State> {
+  /** The database state this was learnt in: a store tells states apart (SQLite: data_version and its own writes; PostgreSQL: the organization's write count). */
+  readonly state: State;
   /** The exact total, once counted or deduced from a short page. */
   total?: number;
   /** Offset → `seq` of the row just before it, for lists in `seq` order: the next page starts after that row. */
@@ -15,14 +15,14 @@ const OFFSETS_PER_LIST = 8;
 
 /**
  * Remembers the total and page boundaries of recent lists, so paging through 100k users costs neither a COUNT
- * nor an OFFSET scan per page. What is known is tagged with the organization's write count, and is used only by
- * a statement that reads the same count in its own snapshot: any commit by anyone forgets it.
+ * nor an OFFSET scan per page. Everything is tied to a database state that changes with any write by anyone, so
+ * answers are exactly those of counting and skipping afresh. Shared by both stores; each says what a state is.
  */
-export class PostgresListPositions {
-  private readonly lists = new Map<string, ListPositions>();
+export class ListPositionsCache<State> {
+  private readonly lists = new Map<string, ListPositions<State>>();
 
-  /** The latest positions learnt of list `key`, whatever the write count then; the caller checks it. */
-  latest(key: string): ListPositions | undefined {
+  /** The latest positions learnt of list `key`, whatever the state then; the caller checks it. */
+  latest(key: string): ListPositions<State> | undefined {
     const known = this.lists.get(key);
     if (known === undefined) return undefined;
     this.lists.delete(key);
@@ -30,18 +30,18 @@ export class PostgresListPositions {
     return known;
   }
 
-  /** The positions of list `key` at `writeCount`, empty (replacing older ones) when nothing is known at that count. */
-  at(key: string, writeCount: number): ListPositions {
+  /** The positions of list `key` in `state`, empty (replacing older ones) when nothing is known in that state. */
+  at(key: string, state: State): ListPositions<State> {
     const known = this.lists.get(key);
     this.lists.delete(key);
-    const positions = known?.writeCount === writeCount ? known : { writeCount, seqBefore: new Map<number, number>() };
+    const positions = known?.state === state ? known : { state, seqBefore: new Map<number, number>() };
     this.lists.set(key, positions);
     if (this.lists.size > CAPACITY) this.lists.delete(this.lists.keys().next().value!);
     return positions;
   }
 
   /** Records that the row before `offset` has `seq`, keeping only the latest few offsets. */
-  static rememberSeqBefore(positions: ListPositions, offset: number, seq: number): void {
+  static rememberSeqBefore(positions: ListPositions<unknown>, offset: number, seq: number): void {
     positions.seqBefore.delete(offset);
     positions.seqBefore.set(offset, seq);
     if (positions.seqBefore.size > OFFSETS_PER_LIST) positions.seqBefore.delete(positions.seqBefore.keys().next().value!);
