@@ -20,7 +20,7 @@ const INDEXED_LOOKUPS: readonly (readonly [string, ResourceLayout, BoundFilter, 
   ['displayName (folded)', USER_LAYOUT, U('displayName', 'x'), /SEARCH r USING INDEX users_org_display_name \(org_id=\? AND display_name_fold=\?\)/],
   ['emails.value', USER_LAYOUT, U('emails.value', 'x'), /SEARCH e USING COVERING INDEX user_values_lookup \(org_id=\? AND attr=\? AND value_fold=\?\)/],
   ['Group displayName', GROUP_LAYOUT, cmp('Group', 'displayName', 'eq', 'x'), /SEARCH r USING INDEX sqlite_autoindex_groups_2 \(org_id=\? AND display_name_fold=\?\)/],
-  ['members.value', GROUP_LAYOUT, cmp('Group', 'members.value', 'eq', 'x'), /SEARCH m USING INDEX group_members_member \(org_id=\? AND member_id=\?\)/],
+  ['members.value', GROUP_LAYOUT, cmp('Group', 'members.value', 'eq', 'x'), /SEARCH m USING COVERING INDEX group_members_member \(org_id=\? AND member_id=\?\)/],
 ];
 
 function plan(db: Database.Database, layout: ResourceLayout, query: ListQuery): string {
@@ -41,7 +41,8 @@ describe('SQLite query plans', () => {
     const detail = rows.map((row) => row.detail).join('\n');
     expect(detail).toMatch(/SEARCH r USING INDEX sqlite_autoindex_users_1 \(org_id=\? AND id=\?\)/);
     expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
-    expect(detail).toMatch(/SEARCH gm USING INDEX group_members_member \(org_id=\? AND member_id=\?\)/);
+    // Covering: the user's memberships need no lookup into the group_members table.
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member \(org_id=\? AND member_id=\? AND member_type=\?\)/);
     expect(detail).toMatch(/SEARCH group_members USING COVERING INDEX group_members_nested \(org_id=\?\)/);
     expect(detail).not.toMatch(/SCAN/);
   });
