@@ -2,7 +2,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { readResources, type ResourceRow } from './postgres-resource-reader.js';
+import { readResources, resourceSelectList, type ResourceRow } from './postgres-resource-reader.js';
 
 // Keyset on (group_seq, seq), the order of the group_members_order index: each page is one index range scan,
 // and within a group seq is insertion order. (Ordering by seq alone would sort every membership per page.)
@@ -28,7 +28,7 @@ export async function exportResourcePage(
   layout: ResourceLayout,
   page: { readonly orgId: string; readonly afterSeq: number; readonly limit: number },
 ): Promise<ExportedResource[]> {
-  const sql = `SELECT * FROM ${layout.table} WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`;
+  const sql = `SELECT ${resourceSelectList(layout, NO_DERIVED, 'r.*')} FROM ${layout.table} r WHERE r.org_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?`;
   const rows = await session.all<ResourceRow>(sql, [page.orgId, page.afterSeq, page.limit]);
   const resources = await readResources(session, layout, rows, NO_DERIVED);
   return rows.map((row, index) => ({

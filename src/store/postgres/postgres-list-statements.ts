@@ -2,10 +2,10 @@ import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import { rowScope } from '../sql/sql-filter-scope.js';
 import { listStatements } from '../sql/sql-list-query.js';
-import { readColumnsSql } from '../sql/sql-read-columns.js';
 import { orderBySql } from '../sql/sql-sort.js';
 import type { ListQuery } from '../store.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
+import { resourceSelectList } from './postgres-resource-reader.js';
 import { WRITE_COUNT_SQL } from './postgres-write-counts.js';
 
 /**
@@ -32,7 +32,8 @@ export function postgresListStatements(layout: ResourceLayout, orgId: string, qu
   const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
   const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
   const offset = Math.max(query.startIndex, 1) - 1;
-  const counted = `SELECT ${readColumnsSql(layout, 'r')}, ${WRITE_COUNT_SQL} AS write_count`;
+  // The page's rows come whole (a user's child rows and groups too), with the write count, in one snapshot.
+  const counted = `SELECT ${resourceSelectList(layout, query.read)}, ${WRITE_COUNT_SQL} AS write_count`;
   const ordered = `${from.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
   const pageSql =
     offset === 0

@@ -142,6 +142,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'organization write counts',
     sql: ORGANIZATION_WRITE_COUNTS_SQL,
   },
+  {
+    version: 3,
+    name: 'nested group memberships index',
+    sql: `
+      -- Tells in O(log n) whether an organization nests groups at all: only then do reads compute the closure.
+      CREATE INDEX group_members_nested ON group_members(org_id) WHERE member_type = 'Group';
+    `,
+  },
 ];
 
 /** Any fixed number: the advisory lock every Roster instance takes while it migrates. */

@@ -1,11 +1,12 @@
 import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceLayout } from '../resource-layout.js';
-import { fromRecord } from '../resource-rows.js';
-import { MEMBER_DISPLAY_SQL, userGroupsSql } from '../sql/sql-membership-sql.js';
-import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { fromRecord, type ElementRow } from '../resource-rows.js';
+import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
+import { readColumnsSql } from '../sql/sql-read-columns.js';
+import { references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { POSTGRES_DIALECT } from './postgres-dialect.js';
+import { elementsOfUserRow, groupsOfUserRows, userColumnsSql, type UserColumns } from './postgres-user-columns.js';
 
 /** A row of `users` or `groups` as pg returns it (json columns as text, bigint as number). */
 export interface ResourceRow {
@@ -17,38 +18,72 @@ export interface ResourceRow {
   readonly [column: string]: unknown;
 }
 
-type ElementRow = { user_seq: number; attr: string; element: string };
-type GroupRow = ReferenceRow & { member_id: string };
+/** A row of `users` selected with `resourceSelectList`. */
+type UserRow = ResourceRow & UserColumns;
 
-// A page of users costs one query for all their elements and one for all their groups, not 2 per user.
-const PAGE_ELEMENTS_SQL =
-  'SELECT user_seq, attr, element FROM user_values WHERE user_seq = ANY(CAST(? AS BIGINT[])) ORDER BY user_seq, attr, position';
-const PAGE_USER_GROUPS_SQL =
-  `SELECT member_id, value, display, type FROM (${userGroupsSql(POSTGRES_DIALECT, 'users')}) ug ORDER BY member_id, group_seq`;
-const USER_GROUPS_SQL = `SELECT value, display, type FROM (${userGroupsSql(POSTGRES_DIALECT, 'user')}) ug ORDER BY group_seq`;
 const MEMBERS_SQL =
   `SELECT m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
   // seq is insertion order: members come back in the order they were added.
   'FROM group_members m WHERE m.group_seq = ? ORDER BY m.seq';
 
-/** The row of resource `id` in `orgId`; `lock` takes it FOR UPDATE (inside a transaction). */
+/**
+ * The SELECT list of a read of `layout`'s table as `r`: `rowColumns` and, for users, their child rows and (as
+ * `read` asks) groups, so that `readResources` needs no further statement for them. Every read of user rows
+ * that `readResources` assembles selects this list.
+ */
+export function resourceSelectList(layout: ResourceLayout, read: ReadOptions, rowColumns = readColumnsSql(layout, 'r')): string {
+  return layout.derived === 'groups' ? `${rowColumns}, ${userColumnsSql(read)}` : rowColumns;
+}
+
+/** The statement reading the row of one resource (params: org id, id) selected for `read`: a user in one round trip. */
+export function resourceRowSql(layout: ResourceLayout, read: ReadOptions): string {
+  return `SELECT ${resourceSelectList(layout, read)} FROM ${layout.table} r WHERE r.org_id = ? AND r.id = ?`;
+}
+
+/** The row of resource `id` in `orgId`, selected for `read`. */
 export async function findResourceRow(
   session: PostgresSession,
   layout: ResourceLayout,
   orgId: string,
   id: string,
-  lock = false,
+  read: ReadOptions,
 ): Promise<ResourceRow | undefined> {
-  const sql = `SELECT * FROM ${layout.table} WHERE org_id = ? AND id = ?${lock ? ' FOR UPDATE' : ''}`;
-  return session.get<ResourceRow>(sql, [orgId, id]);
+  return session.get<ResourceRow>(resourceRowSql(layout, read), [orgId, id]);
 }
 
-/** A PostgreSQL array literal of integers (seqs come from the database, never from a client). */
-const bigintArray = (values: readonly number[]): string => `{${values.join(',')}}`;
+/** What a write learns from locking a row: which row, and the version it holds. */
+export interface LockedRow {
+  readonly seq: number;
+  readonly version: number;
+}
 
 /**
- * The canonical resources of rows, child rows in their original order, derived memberships as `read` asks:
- * a fixed number of queries whatever the number of rows.
+ * Locks the row of resource `id` FOR UPDATE (inside a transaction). Only the row's own columns: a subquery of
+ * the locking statement would read its snapshot from before the lock was granted, missing the child rows of the
+ * write that held it; a statement after this one sees them.
+ */
+export async function lockResourceRow(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string): Promise<LockedRow | undefined> {
+  return session.get<LockedRow>(`SELECT seq, version FROM ${layout.table} WHERE org_id = ? AND id = ? FOR UPDATE`, [orgId, id]);
+}
+
+function assemble(layout: ResourceLayout, row: ResourceRow, elements: readonly Pick<ElementRow, 'attr' | 'element'>[]): ScimResource {
+  return fromRecord(layout, { columns: row, data: JSON.parse(row.data) as JsonObject, version: row.version, elements });
+}
+
+function withDerived(layout: ResourceLayout, resource: ScimResource, derived: readonly ReferenceRow[]): ScimResource {
+  if (derived.length > 0) resource[layout.derived] = references(derived);
+  return resource;
+}
+
+/** Users from rows that carry their child rows and groups: no statement, or one where the organization nests groups. */
+async function readUsers(session: PostgresSession, layout: ResourceLayout, rows: readonly UserRow[], read: ReadOptions): Promise<ScimResource[]> {
+  const groups = read.groups ? await groupsOfUserRows(session, rows[0]!.org_id, rows) : new Map<string, ReferenceRow[]>();
+  return rows.map((row) => withDerived(layout, assemble(layout, row, elementsOfUserRow(row)), groups.get(row.id) ?? []));
+}
+
+/**
+ * The canonical resources of rows selected with `resourceSelectList(layout, read)`: child rows in their original
+ * order, derived memberships as `read` asks.
  */
 export async function readResources(
   session: PostgresSession,
@@ -57,49 +92,23 @@ export async function readResources(
   read: ReadOptions,
 ): Promise<ScimResource[]> {
   if (rows.length === 0) return [];
-  const isUsers = layout.derived === 'groups';
-  const elements = isUsers
-    ? byOwner(await session.all<ElementRow>(PAGE_ELEMENTS_SQL, [bigintArray(rows.map((row) => row.seq))]), (row) => row.user_seq)
-    : new Map<number, ElementRow[]>();
-  const groups =
-    isUsers && read.groups
-      ? byOwner(
-          await session.all<GroupRow>(PAGE_USER_GROUPS_SQL, [rows[0]!.org_id, POSTGRES_DIALECT.textList(rows.map((row) => row.id))]),
-          (row) => row.member_id,
-        )
-      : new Map<string, GroupRow[]>();
+  // User rows are always selected with resourceSelectList, which adds the UserColumns.
+  if (layout.derived === 'groups') return readUsers(session, layout, rows as readonly UserRow[], read);
   const resources: ScimResource[] = [];
   for (const row of rows) {
-    const resource = fromRecord(layout, {
-      columns: row,
-      data: JSON.parse(row.data) as JsonObject,
-      version: row.version,
-      elements: elements.get(row.seq) ?? [],
-    });
-    const derived = isUsers
-      ? references(groups.get(row.id) ?? [])
-      : read.members
-        ? references(await session.all<ReferenceRow>(MEMBERS_SQL, [row.seq]))
-        : [];
-    if (derived.length > 0) resource[layout.derived] = derived;
-    resources.push(resource);
+    const members = read.members ? await session.all<ReferenceRow>(MEMBERS_SQL, [row.seq]) : [];
+    resources.push(withDerived(layout, assemble(layout, row, []), members));
   }
   return resources;
 }
 
-/** One resource: `readResources` of one row, with the single-user groups query. */
+/** One resource: `readResources` of one row. */
 export async function readResource(
   session: PostgresSession,
   layout: ResourceLayout,
   row: ResourceRow,
   read: ReadOptions,
 ): Promise<ScimResource> {
-  if (layout.derived === 'groups' && read.groups) {
-    const [resource] = await readResources(session, layout, [row], { ...read, groups: false });
-    const derived = references(await session.all<ReferenceRow>(USER_GROUPS_SQL, [row.org_id, row.id]));
-    if (derived.length > 0) resource![layout.derived] = derived;
-    return resource!;
-  }
   const [resource] = await readResources(session, layout, [row], read);
   return resource!;
 }

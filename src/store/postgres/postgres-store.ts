@@ -32,7 +32,7 @@ import { ImportVacuum } from './postgres-import-vacuum.js';
 import { ListPositionsCache } from '../list-positions.js';
 import { readListPage } from './postgres-list-reader.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
-import { findResourceRow, readResource, type ResourceRow } from './postgres-resource-reader.js';
+import { findResourceRow, lockResourceRow, readResource, type LockedRow, type ResourceRow } from './postgres-resource-reader.js';
 import { insertResource, updateResourceRow } from './postgres-resource-writer.js';
 
 /** Runs `work`, turning a unique violation a client caused into its 409. */
@@ -127,7 +127,7 @@ export class PostgresStore implements Store {
 
   async getResource(orgId: string, type: ResourceTypeName, id: string, read: ReadOptions): Promise<ScimResource | undefined> {
     const layout = layoutOf(type);
-    const row = await findResourceRow(this.session, layout, orgId, id);
+    const row = await findResourceRow(this.session, layout, orgId, id, read);
     return row && readResource(this.session, layout, row, read);
   }
 
@@ -142,8 +142,8 @@ export class PostgresStore implements Store {
   ): Promise<ScimResource> {
     const layout = layoutOf(type);
     return inTransaction(this.pool, async (session) => {
-      const row = await this.rowOrFail(session, layout, orgId, id, true);
-      checkIfMatch(conditions, row.version);
+      checkIfMatch(conditions, (await this.lockOrFail(session, layout, orgId, id)).version);
+      const row = await this.rowOrFail(session, layout, orgId, id, NO_DERIVED);
       const current = await readResource(session, layout, row, NO_DERIVED);
       const result = mutation(structuredClone(current));
       const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
@@ -159,7 +159,7 @@ export class PostgresStore implements Store {
   async deleteResource(orgId: string, type: ResourceTypeName, id: string, conditions: WriteConditions): Promise<void> {
     const layout = layoutOf(type);
     await inTransaction(this.pool, async (session) => {
-      const row = await this.rowOrFail(session, layout, orgId, id, true);
+      const row = await this.lockOrFail(session, layout, orgId, id);
       checkIfMatch(conditions, row.version);
       // The row first: a concurrent add of this member holds FOR KEY SHARE on it, so this waits for that add to
       // commit and the membership delete below then sees (and removes) what it inserted.
@@ -204,13 +204,19 @@ export class PostgresStore implements Store {
     return selectActivity(this.session, orgId, limit);
   }
 
-  private async rowOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string, lock = false): Promise<ResourceRow> {
-    const row = await findResourceRow(session, layout, orgId, id, lock);
+  private async lockOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string): Promise<LockedRow> {
+    const row = await lockResourceRow(session, layout, orgId, id);
+    if (!row) throw notFound(`${layout.type.name} '${id}' not found`);
+    return row;
+  }
+
+  private async rowOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string, read: ReadOptions): Promise<ResourceRow> {
+    const row = await findResourceRow(session, layout, orgId, id, read);
     if (!row) throw notFound(`${layout.type.name} '${id}' not found`);
     return row;
   }
 
   private async readOrFail(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string, read: ReadOptions): Promise<ScimResource> {
-    return readResource(session, layout, await this.rowOrFail(session, layout, orgId, id), read);
+    return readResource(session, layout, await this.rowOrFail(session, layout, orgId, id, read), read);
   }
 }

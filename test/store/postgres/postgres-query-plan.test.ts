@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
 import { numberedPlaceholders } from '../../../src/store/postgres/postgres-database.js';
 import { postgresListStatements } from '../../../src/store/postgres/postgres-list-statements.js';
+import { resourceRowSql } from '../../../src/store/postgres/postgres-resource-reader.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
+import type { SqlValue } from '../../../src/store/resource-rows.js';
 import type { ExportedResource, ListQuery } from '../../../src/store/store.js';
 import { testStoreUrl } from '../../support/test-database.js';
-import { attr, cmp, listQuery, user } from '../store-fixtures.js';
+import { ALL, attr, cmp, listQuery, user } from '../store-fixtures.js';
 
 const USERS = 100_000;
 
@@ -45,12 +47,20 @@ const INDEXED_LOOKUPS: readonly (readonly [string, string, ResourceLayout, Bound
   ['members.value', 'group_members_member', GROUP_LAYOUT, cmp('Group', 'members.value', 'eq', 'u2')],
 ];
 
+/** The plan PostgreSQL picks for one of the store's statements. */
+async function explainSql(client: pg.Client, sql: string, params: readonly SqlValue[]): Promise<string> {
+  const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${numberedPlaceholders(sql)}`, [...params]);
+  return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
 /** The plan PostgreSQL picks for the page statement the store runs for a list of organization `org`. */
 async function explain(client: pg.Client, layout: ResourceLayout, query: ListQuery): Promise<string> {
   const { page } = postgresListStatements(layout, 'org', query);
-  const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${numberedPlaceholders(page.sql)}`, [...page.params]);
-  return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+  return explainSql(client, page.sql, page.params);
 }
+
+/** The indexes that read a user's child rows, its groups and whether its organization nests groups. */
+const USER_COLUMN_INDEXES = ['user_values_pkey', 'group_members_member', 'groups_pkey', 'group_members_nested'];
 
 describe('PostgreSQL query plans at 100k users', () => {
   let url: string;
@@ -73,6 +83,18 @@ describe('PostgreSQL query plans at 100k users', () => {
     const detail = await plan(layout, listQuery({ filter }));
     expect(detail).toContain(`using ${index}`);
     expect(detail).not.toMatch(/Seq Scan on (users|user_values|group_members|groups)/);
+  });
+
+  it('reads a user with its child rows, its groups and whether groups nest through indexes only', async () => {
+    const detail = await explainSql(client, resourceRowSql(USER_LAYOUT, ALL), ['org', 'u2']);
+    for (const index of ['users_org_id_key', ...USER_COLUMN_INDEXES]) expect(detail).toContain(`using ${index}`);
+    expect(detail).not.toMatch(/Seq Scan/);
+  });
+
+  it('reads the page of a userName lookup, with child rows and groups, through indexes only', async () => {
+    const detail = await plan(USER_LAYOUT, listQuery({ filter: U('userName', 'user2@x.org'), read: ALL }));
+    for (const index of ['users_org_user_name_key', ...USER_COLUMN_INDEXES]) expect(detail).toContain(`using ${index}`);
+    expect(detail).not.toMatch(/Seq Scan/);
   });
 
   it.each([
