@@ -56,20 +56,33 @@ const USER_COLUMNS = readColumnsSql(USER_LAYOUT, 'r');
 const USER_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.org_id = ? AND r.id = ?`;
 export const USER_WITH_GROUPS_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.org_id = ? AND r.id = ?`;
 
-/** The user `id` of `orgId` with its elements and (as `read` asks) groups, or undefined when there is none. */
-export function findUser(
+// A user row already read (a page of one: what filter lookups return) gets its child rows and groups in one
+// statement instead of three (child rows, whether groups nest, groups).
+const USER_CHILDREN_SQL = `SELECT ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.seq = ?`;
+export const USER_CHILDREN_WITH_GROUPS_SQL = `SELECT ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.seq = ?`;
+
+/** What USER_ELEMENTS_COLUMN and, when groups are read, USER_GROUPS_COLUMNS read. */
+type UserChildrenColumns = { readonly elements_json: string } & (UserGroupsColumns | Record<keyof UserGroupsColumns, undefined>);
+
+/** The resource of a user row read with USER_ELEMENTS_COLUMN and, when `read` asks for groups, USER_GROUPS_COLUMNS. */
+function userOf(
   statements: SqliteStatementCache,
-  layout: ResourceLayout,
   orgId: string,
-  id: string,
+  row: ResourceRow,
+  children: UserChildrenColumns,
   read: ReadOptions,
-): ScimResource | undefined {
+): ScimResource {
+  const elements = (JSON.parse(children.elements_json) as [string, string][]).map(([attr, element]) => ({ attr, element }));
+  const groups = read.groups && children.nests !== undefined ? groupsOfUserRow(statements, orgId, row.id, children) : [];
+  return resourceOf(USER_LAYOUT, row, elements, groups);
+}
+
+/** The user `id` of `orgId` with its elements and (as `read` asks) groups, or undefined when there is none. */
+export function findUser(statements: SqliteStatementCache, orgId: string, id: string, read: ReadOptions): ScimResource | undefined {
   const row = statements.get(read.groups ? USER_WITH_GROUPS_SQL : USER_SQL).get(orgId, id) as
-    | (ResourceRow & UserGroupsColumns & { readonly elements_json: string })
+    | (ResourceRow & UserChildrenColumns)
     | undefined;
-  if (!row) return undefined;
-  const elements = (JSON.parse(row.elements_json) as [string, string][]).map(([attr, element]) => ({ attr, element }));
-  return resourceOf(layout, row, elements, read.groups ? groupsOfUserRow(statements, orgId, row) : []);
+  return row && userOf(statements, orgId, row, row, read);
 }
 
 /** The canonical resource of a row, child rows given in (attr, position) order, with its derived references. */
@@ -124,6 +137,7 @@ export function assembleResource(
 /**
  * The canonical resources of a page of rows, like `readResource` for each but with one query for all their
  * multi-valued elements and one for all their groups: a page costs a fixed number of queries, not 2 per row.
+ * A page of one user (a filter lookup) takes one query for both.
  */
 export function readResources(
   statements: SqliteStatementCache,
@@ -132,12 +146,18 @@ export function readResources(
   read: ReadOptions,
 ): ScimResource[] {
   if (layout.derived === 'members' || rows.length === 0) return rows.map((row) => readResource(statements, layout, row, read));
+  const orgId = String(rows[0]!['org_id']);
+  if (rows.length === 1) {
+    const row = rows[0]!;
+    const children = statements.get(read.groups ? USER_CHILDREN_WITH_GROUPS_SQL : USER_CHILDREN_SQL).get(row.seq) as UserChildrenColumns;
+    return [userOf(statements, orgId, row, children, read)];
+  }
   const seqs = JSON.stringify(rows.map((row) => row.seq));
   type ElementRow = { user_seq: number; attr: string; element: string };
   const elements = byOwner(statements.get(PAGE_ELEMENTS_SQL).all(seqs) as ElementRow[], (row) => row.user_seq);
   const ids = JSON.stringify(rows.map((row) => row.id));
   const groups = read.groups
-    ? byOwner(selectPageUserGroups(statements, String(rows[0]!['org_id']), ids), (row) => row.member_id)
+    ? byOwner(selectPageUserGroups(statements, orgId, ids), (row) => row.member_id)
     : new Map<string, MemberGroupRow[]>();
   return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.id) ?? []));
 }

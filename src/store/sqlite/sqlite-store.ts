@@ -146,7 +146,7 @@ export class SqliteStore implements Store {
     read: ReadOptions,
   ): Promise<ScimResource | undefined> {
     const layout = layoutOf(type);
-    if (layout.table === 'users') return findUser(this.statements, layout, orgId, id, read);
+    if (layout.table === 'users') return findUser(this.statements, orgId, id, read);
     const row = findResourceRow(this.statements, layout, orgId, id);
     return row && readResource(this.statements, layout, row, read);
   }

@@ -30,17 +30,21 @@ export const USER_GROUPS_COLUMNS =
   `(SELECT json_group_array(json_array(g.id, g.display_name) ORDER BY g.seq) ${directMembershipsOf('r.org_id')} = r.id) ` +
   `AS groups_json, EXISTS (SELECT 1 ${nestedMembershipsOf('r.org_id')}) AS nests`;
 
-/** A user row read with USER_GROUPS_COLUMNS. */
+/** What USER_GROUPS_COLUMNS read. */
 export interface UserGroupsColumns {
-  readonly id: string;
   readonly groups_json: string;
   readonly nests: number;
 }
 
-/** The groups of a user read with USER_GROUPS_COLUMNS: the direct ones it carries, or the closure where groups nest. */
-export function groupsOfUserRow(statements: SqliteStatementCache, orgId: string, row: UserGroupsColumns): ReferenceRow[] {
-  if (row.nests === 1) return selectUserGroups(statements, orgId, row.id);
-  const groups = JSON.parse(row.groups_json) as [string, string | null][];
+/** The groups of user `userId` read with USER_GROUPS_COLUMNS: the direct ones read, or the closure where groups nest. */
+export function groupsOfUserRow(
+  statements: SqliteStatementCache,
+  orgId: string,
+  userId: string,
+  columns: UserGroupsColumns,
+): ReferenceRow[] {
+  if (columns.nests === 1) return selectUserGroups(statements, orgId, userId);
+  const groups = JSON.parse(columns.groups_json) as [string, string | null][];
   return groups.map(([value, display]) => ({ value, display, type: 'direct' }));
 }
 

@@ -6,7 +6,7 @@ import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js
 import { listStatements } from '../../../src/store/sql/sql-list-query.js';
 import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
-import { USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
+import { USER_CHILDREN_WITH_GROUPS_SQL, USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
 import type { ListQuery } from '../../../src/store/store.js';
 import { attr, cmp, listQuery } from '../store-fixtures.js';
 
@@ -44,6 +44,15 @@ describe('SQLite query plans', () => {
     // Covering: the user's memberships need no lookup into the group_members table.
     expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member \(org_id=\? AND member_id=\? AND member_type=\?\)/);
     expect(detail).toMatch(/SEARCH group_members USING COVERING INDEX group_members_nested \(org_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN/);
+  });
+
+  it('reads the child rows and groups of a user row already read (a page of one) by its seq, in index searches only', () => {
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${USER_CHILDREN_WITH_GROUPS_SQL}`).all(1) as { detail: string }[];
+    const detail = rows.map((row) => row.detail).join('\n');
+    expect(detail).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member/);
     expect(detail).not.toMatch(/SCAN/);
   });
 
