@@ -1,5 +1,5 @@
 import type { ResourceLayout } from '../resource-layout.js';
-import { listStatements, type ListStatements } from '../sql/sql-list-query.js';
+import { limitClause, listStatements, type ListStatements } from '../sql/sql-list-query.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { ListQuery, ListResult } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
@@ -20,8 +20,8 @@ function pageRows(
   if (seqBefore === undefined) return statements.get(sql.page.sql).all(...sql.page.params) as ResourceRow[];
   // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
   return statements
-    .get(`SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`)
-    .all(...sql.from.params, seqBefore, query.count) as ResourceRow[];
+    .get(`SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq ${limitClause(query.count)}`)
+    .all(...sql.from.params, seqBefore) as ResourceRow[];
 }
 
 /**
@@ -53,8 +53,7 @@ export function readListPage(
   query: ListQuery,
 ): ListResult {
   const sql = listStatements(SQLITE_DIALECT, layout, orgId, query);
-  // The list's identity: its SQL and every parameter but LIMIT and OFFSET (the last two).
-  const positions = positionsOf(`${sql.page.sql}\u0000${JSON.stringify(sql.page.params.slice(0, -2))}`);
+  const positions = positionsOf(sql.key);
   const offset = Math.max(query.startIndex, 1) - 1;
   if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), resources: [] };
   const rows = pageRows(statements, layout, sql, query, positions, offset);
