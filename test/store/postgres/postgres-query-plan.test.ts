@@ -13,7 +13,10 @@ import { ALL, attr, cmp, listQuery, user } from '../store-fixtures.js';
 
 const USERS = 100_000;
 
-/** 100k users with a work email each (10% without a family name), 5,000 groups, one with 50k members, in org `org`. */
+/**
+ * 100k users with a work and a home email each (10% without a family name), 5,000 groups, one with 50k members and
+ * one with 33k, in org `org`.
+ */
 const SEED = `
   INSERT INTO organizations (id, name, created_at) VALUES ('org', 'Org', '2026-01-01'), ('other', 'Other', '2026-01-01');
   INSERT INTO users (org_id, id, user_name, user_name_fold, external_id, display_name, display_name_fold,
@@ -26,11 +29,17 @@ const SEED = `
   INSERT INTO user_values (user_seq, org_id, attr, position, value, value_fold, type, "primary", display, element)
   SELECT seq, org_id, 'emails', 0, user_name, user_name_fold, 'work', 1, NULL, json_build_object('value', user_name, 'type', 'work')
   FROM users;
+  INSERT INTO user_values (user_seq, org_id, attr, position, value, value_fold, type, "primary", display, element)
+  SELECT seq, org_id, 'emails', 1, 'home.' || user_name, 'home.' || user_name_fold, 'home', NULL, NULL,
+    json_build_object('value', 'home.' || user_name, 'type', 'home')
+  FROM users;
   INSERT INTO groups (org_id, id, display_name, display_name_fold, version, created, last_modified, data)
   SELECT 'org', 'g' || i, 'Group ' || i, 'group ' || i, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '{}'
   FROM generate_series(1, 5000) AS i;
   INSERT INTO group_members (group_seq, org_id, member_id, member_type)
   SELECT (SELECT seq FROM groups WHERE id = 'g1'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 2 = 0;
+  INSERT INTO group_members (group_seq, org_id, member_id, member_type)
+  SELECT (SELECT seq FROM groups WHERE id = 'g2'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 3 = 0;
   ANALYZE users, user_values, groups, group_members;
 `;
 
@@ -83,6 +92,25 @@ describe('PostgreSQL query plans at 100k users', () => {
     const detail = await plan(layout, listQuery({ filter }));
     expect(detail).toContain(`using ${index}`);
     expect(detail).not.toMatch(/Seq Scan on (users|user_values|group_members|groups)/);
+  });
+
+  // PostgreSQL plans a prepared statement anew on each of its first five executions, then keeps a generic plan
+  // only if that is estimated no dearer: planning again on every lookup would cost about as much as running it.
+  it.each(INDEXED_LOOKUPS)('a lookup on %s keeps a generic plan using %s', async (_, index, layout, filter) => {
+    const { page } = postgresListStatements(layout, 'org', listQuery({ filter, count: 100, read: ALL }));
+    const values = page.params.map((value) => (typeof value === 'string' ? client.escapeLiteral(value) : String(value))).join(', ');
+    await client.query(`PREPARE lookup AS ${numberedPlaceholders(page.sql)}`);
+    try {
+      for (let run = 0; run < 6; run += 1) await client.query(`EXECUTE lookup(${values})`);
+      const detail = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE lookup(${values})`)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      const uses = await client.query<{ generic_plans: string }>("SELECT generic_plans FROM pg_prepared_statements WHERE name = 'lookup'");
+      expect(Number(uses.rows[0]!.generic_plans)).toBeGreaterThan(0);
+      // A generic plan: the lookup's index is searched for a parameter ($n), not for this execution's value.
+      expect(detail).toMatch(new RegExp(`using ${index} .*\\n\\s+Index Cond: .*\\$\\d`));
+      expect(detail).not.toMatch(/Seq Scan/);
+    } finally {
+      await client.query('DEALLOCATE lookup');
+    }
   });
 
   it('reads a user with its child rows, its groups and whether groups nest through indexes only', async () => {
