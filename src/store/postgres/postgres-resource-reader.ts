@@ -62,7 +62,12 @@ export interface LockedRow {
  * the locking statement would read its snapshot from before the lock was granted, missing the child rows of the
  * write that held it; a statement after this one sees them.
  */
-export async function lockResourceRow(session: PostgresSession, layout: ResourceLayout, orgId: string, id: string): Promise<LockedRow | undefined> {
+export async function lockResourceRow(
+  session: PostgresSession,
+  layout: ResourceLayout,
+  orgId: string,
+  id: string,
+): Promise<LockedRow | undefined> {
   return session.get<LockedRow>(`SELECT seq, version FROM ${layout.table} WHERE org_id = ? AND id = ? FOR UPDATE`, [orgId, id]);
 }
 
@@ -76,7 +81,12 @@ function withDerived(layout: ResourceLayout, resource: ScimResource, derived: re
 }
 
 /** Users from rows that carry their child rows and groups: no statement, or one where the organization nests groups. */
-async function readUsers(session: PostgresSession, layout: ResourceLayout, rows: readonly UserRow[], read: ReadOptions): Promise<ScimResource[]> {
+async function readUsers(
+  session: PostgresSession,
+  layout: ResourceLayout,
+  rows: readonly UserRow[],
+  read: ReadOptions,
+): Promise<ScimResource[]> {
   const groups = read.groups ? await groupsOfUserRows(session, rows[0]!.org_id, rows) : new Map<string, ReferenceRow[]>();
   return rows.map((row) => withDerived(layout, assemble(layout, row, elementsOfUserRow(row)), groups.get(row.id) ?? []));
 }

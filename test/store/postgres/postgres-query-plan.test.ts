@@ -102,7 +102,8 @@ describe('PostgreSQL query plans at 100k users', () => {
     await client.query(`PREPARE lookup AS ${numberedPlaceholders(page.sql)}`);
     try {
       for (let run = 0; run < 6; run += 1) await client.query(`EXECUTE lookup(${values})`);
-      const detail = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE lookup(${values})`)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      const explained = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE lookup(${values})`);
+      const detail = explained.rows.map((row) => row['QUERY PLAN']).join('\n');
       const uses = await client.query<{ generic_plans: string }>("SELECT generic_plans FROM pg_prepared_statements WHERE name = 'lookup'");
       expect(Number(uses.rows[0]!.generic_plans)).toBeGreaterThan(0);
       // A generic plan: the lookup's index is searched for a parameter ($n), not for this execution's value.
