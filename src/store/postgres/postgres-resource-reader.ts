@@ -3,7 +3,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import { fromRecord, type ElementRow } from '../resource-rows.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
-import { references, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 import { elementsOfUserRow, groupsOfUserRows, userColumnsSql, type UserColumns } from './postgres-user-columns.js';
@@ -21,10 +21,10 @@ export interface ResourceRow {
 /** A row of `users` selected with `resourceSelectList`. */
 type UserRow = ResourceRow & UserColumns;
 
-const MEMBERS_SQL =
-  `SELECT m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
-  // seq is insertion order: members come back in the order they were added.
-  'FROM group_members m WHERE m.group_seq = ? ORDER BY m.seq';
+/** The members of every group of a page (param: their seqs), each group's in the order they were added (seq). */
+export const PAGE_MEMBERS_SQL =
+  `SELECT m.group_seq, m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
+  'FROM group_members m WHERE m.group_seq = ANY(CAST(? AS BIGINT[])) ORDER BY m.group_seq, m.seq';
 
 /**
  * The SELECT list of a read of `layout`'s table as `r`: `rowColumns` and, for users, their child rows and (as
@@ -91,6 +91,13 @@ async function readUsers(
   return rows.map((row) => withDerived(layout, assemble(layout, row, elementsOfUserRow(row)), groups.get(row.id) ?? []));
 }
 
+/** The members of group rows by group seq: one statement for the page, not one per group. */
+async function membersOfGroupRows(session: PostgresSession, rows: readonly ResourceRow[]): Promise<Map<number, ReferenceRow[]>> {
+  type GroupMemberRow = ReferenceRow & { readonly group_seq: number };
+  const seqs = `{${rows.map((row) => row.seq).join(',')}}`;
+  return byOwner(await session.all<GroupMemberRow>(PAGE_MEMBERS_SQL, [seqs]), (row) => row.group_seq);
+}
+
 /**
  * The canonical resources of rows selected with `resourceSelectList(layout, read)`: child rows in their original
  * order, derived memberships as `read` asks.
@@ -104,12 +111,8 @@ export async function readResources(
   if (rows.length === 0) return [];
   // User rows are always selected with resourceSelectList, which adds the UserColumns.
   if (layout.derived === 'groups') return readUsers(session, layout, rows as readonly UserRow[], read);
-  const resources: ScimResource[] = [];
-  for (const row of rows) {
-    const members = read.members ? await session.all<ReferenceRow>(MEMBERS_SQL, [row.seq]) : [];
-    resources.push(withDerived(layout, assemble(layout, row, []), members));
-  }
-  return resources;
+  const members = read.members ? await membersOfGroupRows(session, rows) : new Map<number, ReferenceRow[]>();
+  return rows.map((row) => withDerived(layout, assemble(layout, row, []), members.get(row.seq) ?? []));
 }
 
 /** One resource: `readResources` of one row. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
 import { numberedPlaceholders } from '../../../src/store/postgres/postgres-database.js';
 import { postgresListStatements } from '../../../src/store/postgres/postgres-list-statements.js';
-import { resourceRowSql } from '../../../src/store/postgres/postgres-resource-reader.js';
+import { PAGE_MEMBERS_SQL, resourceRowSql } from '../../../src/store/postgres/postgres-resource-reader.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
 import type { SqlValue } from '../../../src/store/resource-rows.js';
@@ -124,6 +124,13 @@ describe('PostgreSQL query plans at 100k users', () => {
     const detail = await plan(USER_LAYOUT, listQuery({ filter: U('userName', 'user2@x.org'), read: ALL }));
     for (const index of ['users_org_user_name_key', ...USER_COLUMN_INDEXES]) expect(detail).toContain(`using ${index}`);
     expect(detail).not.toMatch(/Seq Scan/);
+  });
+
+  it('reads the members of a page of groups in insertion order from their index, without sorting them', async () => {
+    const seqs = await client.query<{ seq: number }>("SELECT seq FROM groups WHERE id IN ('g1', 'g2', 'g3')");
+    const detail = await explainSql(client, PAGE_MEMBERS_SQL, [`{${seqs.rows.map((row) => row.seq).join(',')}}`]);
+    expect(detail).toMatch(/Index Scan using group_members_order on group_members m/);
+    expect(detail).not.toMatch(/^\s*(->\s*)?Sort\s+\(/m);
   });
 
   it.each([

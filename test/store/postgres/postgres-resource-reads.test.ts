@@ -8,11 +8,12 @@ import { ALL, NONE, ORG_A, ORG_B, cmp, group, listQuery, preparedStore, user } f
 const NOW = '2026-03-01T00:00:00.000Z';
 
 /**
- * A user is read in one statement: its row, its child rows and its direct groups as columns, plus whether its
- * organization nests groups, and only then the closure (postgres-user-columns.ts). These pin that single reads,
- * list pages and writes answer the same as the closure would, as soon as, and only where, a group is nested.
+ * Reads of users and groups (postgres-resource-reader.ts). A user is read in one statement: its row, its child
+ * rows and its direct groups as columns, plus whether its organization nests groups, and only then the closure
+ * (postgres-user-columns.ts). These pin that single reads, list pages and writes answer the same as the closure
+ * would, as soon as, and only where, a group is nested; and that a page of groups reads all their members at once.
  */
-describe('PostgreSQL user reads with their elements and groups', () => {
+describe('PostgreSQL reads of users with their elements and groups, and of groups with their members', () => {
   let store: Store;
   const groupsOf = async (org: string, id: string): Promise<unknown> => (await store.getResource(org, 'User', id, ALL))?.['groups'];
   const listed = async (org: string, query: Partial<ListQuery> = {}): Promise<unknown[]> =>
@@ -71,5 +72,27 @@ describe('PostgreSQL user reads with their elements and groups', () => {
     expect([updated['emails'], updated['phoneNumbers']]).toEqual([reordered, phoneNumbers]);
     const page = await store.listResources(ORG_A, 'User', listQuery({ filter: cmp('User', 'emails.value', 'eq', 'a@x.org'), read: ALL }));
     expect(page.resources.map((resource) => [resource['emails'], resource['phoneNumbers']])).toEqual([[reordered, phoneNumbers]]);
+  });
+
+  it('reads each group of a page with its own members, in the order they were added', async () => {
+    await addMember(ORG_A, 'outer', 'u2');
+    await addMember(ORG_A, 'outer', 'zeta');
+    await addMember(ORG_A, 'outer', 'u1');
+    await addMember(ORG_A, 'alpha', 'u2');
+    const page = await store.listResources(ORG_A, 'Group', listQuery({ read: ALL }));
+    expect(page.resources.map((resource) => [resource['id'], resource['members']])).toEqual([
+      ['zeta', [{ value: 'u1', display: 'ann', type: 'User' }]],
+      ['alpha', [{ value: 'u1', display: 'ann', type: 'User' }, { value: 'u2', display: 'ben', type: 'User' }]],
+      [
+        'outer',
+        [
+          { value: 'u2', display: 'ben', type: 'User' },
+          { value: 'zeta', display: 'Zeta', type: 'Group' },
+          { value: 'u1', display: 'ann', type: 'User' },
+        ],
+      ],
+    ]);
+    const empty = await store.createResource(ORG_A, 'Group', group('empty', 'Empty'), null);
+    expect(empty).not.toHaveProperty('members');
   });
 });
