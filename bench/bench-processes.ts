@@ -2,6 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/**
+ * The Node.js flags `npm start` gives the server (package.json), so the bench measures the server as it runs in
+ * production: `node <flags> dist/main.js`.
+ */
+export function serverNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
+  const match = /\bnode((?: --\S+)*) dist\/main\.js/.exec(pkg.scripts?.['start'] ?? '');
+  if (!match) throw new Error("package.json's start script does not run node … dist/main.js");
+  return match[1]!.split(' ').filter((flag) => flag !== '');
+}
+
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

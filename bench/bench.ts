@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.js';
 import { loadBenchData } from './bench-data.js';
-import { freePort, peakRssMb, startProcess, stopProcess } from './bench-processes.js';
+import { freePort, peakRssMb, serverNodeFlags, startProcess, stopProcess } from './bench-processes.js';
 import { memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
 import { runWrk, type WrkResult } from './wrk-runner.js';
 
@@ -53,7 +53,7 @@ const server = await startProcess(
   'dist/main.js',
   { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: origin, LOG_LEVEL: 'warn' },
   `${origin}/scim/v2/none/Users`,
-  profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
+  [...serverNodeFlags(), ...(profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir])],
 );
 
 try {
