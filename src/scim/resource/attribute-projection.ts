@@ -96,15 +96,7 @@ function attributeRule(definition: AttributeDefinition, projection: Projection):
   if (!keep) return undefined;
   if (definition.type !== 'complex') return KEEP;
   const subAttributes = new AttributeRules((name) => findSubAttribute(definition, name), (sub) => (keep(sub) ? KEEP : undefined));
-  const complex = (value: JsonValue): JsonObject | undefined => {
-    if (!isJsonObject(value)) return undefined;
-    const result: JsonObject = {};
-    for (const name of Object.keys(value)) {
-      const kept = subAttributes.project(name, value[name]!);
-      if (kept !== undefined) result[name] = kept;
-    }
-    return Object.keys(result).length === 0 ? undefined : result;
-  };
+  const complex = (value: JsonValue): JsonObject | undefined => projectObject(subAttributes, value);
   return (value) => {
     if (!Array.isArray(value)) return complex(value);
     const items = value.map(complex).filter((item): item is JsonObject => item !== undefined);
@@ -157,14 +149,15 @@ class ProjectionPlan {
     for (const key of Object.keys(resource)) {
       const value = resource[key]!;
       const extension = this.extensions.get(key);
-      const projected = key === 'schemas' ? value : extension ? projectExtension(extension, value) : this.core.project(key, value);
+      const projected = key === 'schemas' ? value : extension ? projectObject(extension, value) : this.core.project(key, value);
       if (projected !== undefined) result[key] = projected;
     }
     return result;
   }
 }
 
-function projectExtension(rules: AttributeRules, value: JsonValue): JsonObject | undefined {
+/** An extension's or a complex value's attributes through `rules`; `undefined` when none is left. */
+function projectObject(rules: AttributeRules, value: JsonValue): JsonObject | undefined {
   if (!isJsonObject(value)) return undefined;
   const result: JsonObject = {};
   for (const name of Object.keys(value)) {
