@@ -95,6 +95,11 @@ describe('paging and sorting (RFC 7644 §3.4.2.3–4)', () => {
     expect(result.body).toMatchObject({ totalResults: 7, startIndex: 1 });
   });
 
+  it.each(['', 'sortBy=userName&'])('answers a startIndex past any list (%s) with an empty page, not an error', async (sort) => {
+    const result = await list(`${sort}startIndex=99999999999999999999&count=3`);
+    expect(result.body).toMatchObject({ totalResults: 7, itemsPerPage: 0, Resources: [], startIndex: Number.MAX_SAFE_INTEGER });
+  });
+
   it('sorts descending by a sub-attribute', async () => {
     const result = await list('sortBy=name.familyName&sortOrder=descending&count=3');
     expect(result.names).toEqual(['grace', 'frank', 'dave']);

@@ -6,9 +6,14 @@ export interface ListLimits {
   readonly defaultCount: number;
 }
 
-/** RFC 7644 §3.4.2.4: `startIndex` is 1-based; a value below 1 is interpreted as 1. */
+/**
+ * RFC 7644 §3.4.2.4: `startIndex` is 1-based; a value below 1 is interpreted as 1. One past any list there can
+ * be (a `startIndex=1e20`) is interpreted as the largest exact integer: an empty page, as for any index past the
+ * end, instead of an offset no database takes.
+ */
 export function boundStartIndex(startIndex: number | undefined): number {
-  return startIndex === undefined || startIndex < 1 ? 1 : startIndex;
+  if (startIndex === undefined || startIndex < 1) return 1;
+  return Math.min(startIndex, Number.MAX_SAFE_INTEGER);
 }
 
 /**

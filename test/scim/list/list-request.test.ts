@@ -33,6 +33,7 @@ describe('parseListQueryParams (RFC 7644 §3.4.2)', () => {
     { name: 'given values', params: { startIndex: '5', count: '10' }, startIndex: 5, count: 10 },
     { name: 'startIndex below 1 is 1 (§3.4.2.4)', params: { startIndex: '0' }, startIndex: 1, count: 20 },
     { name: 'negative startIndex is 1', params: { startIndex: '-7' }, startIndex: 1, count: 20 },
+    { name: 'a startIndex past any list is the largest exact integer', params: { startIndex: '99999999999999999999' }, startIndex: Number.MAX_SAFE_INTEGER, count: 20 },
     { name: 'negative count is 0 (§3.4.2.4)', params: { count: '-1' }, startIndex: 1, count: 0 },
     { name: 'count 0 asks for the total only', params: { count: '0' }, startIndex: 1, count: 0 },
     { name: 'count above maxResults is maxResults', params: { count: '5000' }, startIndex: 1, count: 100 },
