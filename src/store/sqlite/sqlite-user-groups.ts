@@ -17,10 +17,11 @@ const PAGE_CLOSURE_SQL = `SELECT member_id, value, display, type FROM (${userGro
 const directMembershipsOf = (org: string): string =>
   'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
   `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_id`;
-const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${directMembershipsOf('?')} = ? ORDER BY g.seq`;
-const PAGE_DIRECT_SQL =
+// Ordered by gm.group_seq (= g.seq): the member index yields a member's memberships in that order, so no sort.
+const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${directMembershipsOf('?')} = ? ORDER BY gm.group_seq`;
+export const PAGE_DIRECT_SQL =
   `SELECT gm.member_id AS member_id, g.id AS value, g.display_name AS display, 'direct' AS type ` +
-  `${directMembershipsOf('?')} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_id, g.seq`;
+  `${directMembershipsOf('?')} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_id, gm.group_seq`;
 
 /**
  * Columns for a query of `users r` that answer its groups in the same statement: its direct groups as a JSON

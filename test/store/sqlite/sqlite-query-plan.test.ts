@@ -7,6 +7,7 @@ import { listStatements } from '../../../src/store/sql/sql-list-query.js';
 import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { USER_CHILDREN_WITH_GROUPS_SQL, USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
+import { PAGE_DIRECT_SQL } from '../../../src/store/sqlite/sqlite-user-groups.js';
 import type { ListQuery } from '../../../src/store/store.js';
 import { attr, cmp, listQuery } from '../store-fixtures.js';
 
@@ -54,6 +55,13 @@ describe('SQLite query plans', () => {
     expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
     expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member/);
     expect(detail).not.toMatch(/SCAN/);
+  });
+
+  it("reads a page's direct groups from the member index in their order, without a sort", () => {
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${PAGE_DIRECT_SQL}`).all('org', '[]') as { detail: string }[];
+    const detail = rows.map((row) => row.detail).join('\n');
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
   it.each(INDEXED_LOOKUPS)('filter on %s is an index lookup', (_, layout, filter, expected) => {
