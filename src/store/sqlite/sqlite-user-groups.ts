@@ -44,7 +44,8 @@ export function groupsOfUserRow(
   userId: string,
   columns: UserGroupsColumns,
 ): ReferenceRow[] {
-  if (columns.nests === 1) return selectUserGroups(statements, orgId, userId);
+  // The row already told whether the organization nests groups: no second look at group_members_nested.
+  if (columns.nests === 1) return statements.get(CLOSURE_SQL).all(orgId, userId) as ReferenceRow[];
   const groups = JSON.parse(columns.groups_json) as [string, string | null][];
   return groups.map(([value, display]) => ({ value, display, type: 'direct' }));
 }
