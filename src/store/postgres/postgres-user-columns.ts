@@ -1,6 +1,6 @@
 import type { ElementRow } from '../resource-rows.js';
-import { userGroupsSql } from '../sql/sql-membership-sql.js';
-import { byOwner, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { directMembershipsOf, nestedMembershipsOf, userGroupsSql } from '../sql/sql-membership-sql.js';
+import { byOwner, directGroupsFromJson, elementsFromJson, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { ReadOptions } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
@@ -13,10 +13,8 @@ const ELEMENTS_COLUMN =
 // Its direct groups in group order as [id, displayName] (NULL when none), and whether its organization nests
 // groups (then only the closure is right). The EXISTS is one probe of the partial index group_members_nested.
 const GROUPS_COLUMNS =
-  '(SELECT json_agg(json_build_array(g.id, g.display_name) ORDER BY g.seq) ' +
-  'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
-  "WHERE gm.org_id = r.org_id AND gm.member_type = 'User' AND gm.member_id = r.id) AS groups_json, " +
-  "EXISTS (SELECT 1 FROM group_members n WHERE n.org_id = r.org_id AND n.member_type = 'Group') AS nests";
+  `(SELECT json_agg(json_build_array(g.id, g.display_name) ORDER BY g.seq) ${directMembershipsOf('r.org_id')} = r.id) ` +
+  `AS groups_json, EXISTS (SELECT 1 ${nestedMembershipsOf('r.org_id')}) AS nests`;
 
 const CLOSURE_SQL =
   `SELECT member_id, value, display, type FROM (${userGroupsSql(POSTGRES_DIALECT, 'users')}) ug ORDER BY member_id, group_seq`;
@@ -40,13 +38,7 @@ export interface UserColumns {
 
 /** The child rows a user row carries, in (attr, position) order. */
 export function elementsOfUserRow(row: UserColumns): Pick<ElementRow, 'attr' | 'element'>[] {
-  if (row.elements_json === null) return [];
-  return (JSON.parse(row.elements_json) as [string, string][]).map(([attr, element]) => ({ attr, element }));
-}
-
-function directGroupsOf(row: UserColumns): ReferenceRow[] {
-  if (row.groups_json === null || row.groups_json === undefined) return [];
-  return (JSON.parse(row.groups_json) as [string, string | null][]).map(([value, display]) => ({ value, display, type: 'direct' }));
+  return elementsFromJson(row.elements_json);
 }
 
 /**
@@ -58,7 +50,7 @@ export async function groupsOfUserRows(
   orgId: string,
   rows: readonly UserColumns[],
 ): Promise<Map<string, ReferenceRow[]>> {
-  if (!rows.some((row) => row.nests === true)) return new Map(rows.map((row) => [row.id, directGroupsOf(row)]));
+  if (!rows.some((row) => row.nests === true)) return new Map(rows.map((row) => [row.id, directGroupsFromJson(row.groups_json ?? null)]));
   type MemberGroupRow = ReferenceRow & { readonly member_id: string };
   const ids = POSTGRES_DIALECT.textList(rows.map((row) => row.id));
   return byOwner(await session.all<MemberGroupRow>(CLOSURE_SQL, [orgId, ids]), (row) => row.member_id);

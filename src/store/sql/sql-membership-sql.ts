@@ -11,6 +11,18 @@ export const MEMBER_DISPLAY_SQL =
   `(SELECT COALESCE(mu.display_name, mu.user_name) FROM users mu WHERE mu.org_id = m.org_id AND mu.id = m.member_id) ` +
   `ELSE (SELECT mg.display_name FROM groups mg WHERE mg.org_id = m.org_id AND mg.id = m.member_id) END`;
 
+/**
+ * `FROM … WHERE …` of the direct User memberships of organization `org` (SQL text: `?` or a column), ending in
+ * `gm.member_id` for the caller to compare; `gm` the membership, `g` its group. Without nested groups these rows
+ * are the whole closure.
+ */
+export const directMembershipsOf = (org: string): string =>
+  'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
+  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_id`;
+
+/** `FROM … WHERE …` of the groups nested in groups of `org`: served by the partial index group_members_nested. */
+export const nestedMembershipsOf = (org: string): string => `FROM group_members WHERE org_id = ${org} AND member_type = 'Group'`;
+
 /** Whose groups a membership query computes: the whole organization, one user, or a JSON array of user ids. */
 export type UserGroupsScope = 'organization' | 'user' | 'users';
 

@@ -4,7 +4,7 @@ import { fromRecord, type ElementRow } from '../resource-rows.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
-import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { byOwner, elementsFromJson, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 import {
   groupsOfUserRow,
@@ -72,7 +72,7 @@ function userOf(
   children: UserChildrenColumns,
   read: ReadOptions,
 ): ScimResource {
-  const elements = (JSON.parse(children.elements_json) as [string, string][]).map(([attr, element]) => ({ attr, element }));
+  const elements = elementsFromJson(children.elements_json);
   const groups = read.groups && children.nests !== undefined ? groupsOfUserRow(statements, orgId, row.id, children) : [];
   return resourceOf(USER_LAYOUT, row, elements, groups);
 }

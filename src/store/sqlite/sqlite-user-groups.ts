@@ -1,22 +1,17 @@
-import { userGroupsSql } from '../sql/sql-membership-sql.js';
-import type { ReferenceRow } from '../sql/sql-row-assembly.js';
+import { directMembershipsOf, nestedMembershipsOf, userGroupsSql } from '../sql/sql-membership-sql.js';
+import { directGroupsFromJson, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** A group of a user in a page, with the user it belongs to. */
 export type MemberGroupRow = ReferenceRow & { readonly member_id: string };
 
-// Served by the partial index group_members_nested: O(log n) whether or not the organization nests groups.
-const nestedMembershipsOf = (org: string): string => `FROM group_members WHERE org_id = ${org} AND member_type = 'Group'`;
+// O(log n) whether or not the organization nests groups.
 export const NESTS_GROUPS_SQL = `SELECT 1 ${nestedMembershipsOf('?')} LIMIT 1`;
 
 const CLOSURE_SQL = `SELECT value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'user')}) ORDER BY group_seq`;
 const PAGE_CLOSURE_SQL = `SELECT member_id, value, display, type FROM (${userGroupsSql(SQLITE_DIALECT, 'users')}) ORDER BY member_id, group_seq`;
 
-// Without nested groups the closure is the direct memberships: the same rows, without recursion and grouping.
-const directMembershipsOf = (org: string): string =>
-  'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
-  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_id`;
 // Ordered by gm.group_seq (= g.seq): the member index yields a member's memberships in that order, so no sort.
 const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${directMembershipsOf('?')} = ? ORDER BY gm.group_seq`;
 export const PAGE_DIRECT_SQL =
@@ -46,8 +41,7 @@ export function groupsOfUserRow(
 ): ReferenceRow[] {
   // The row already told whether the organization nests groups: no second look at group_members_nested.
   if (columns.nests === 1) return statements.get(CLOSURE_SQL).all(orgId, userId) as ReferenceRow[];
-  const groups = JSON.parse(columns.groups_json) as [string, string | null][];
-  return groups.map(([value, display]) => ({ value, display, type: 'direct' }));
+  return directGroupsFromJson(columns.groups_json);
 }
 
 function nestsGroups(statements: SqliteStatementCache, orgId: string): boolean {
