@@ -3,23 +3,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { ListQuery, Store } from '../../../src/store/store.js';
 import { testStoreUrl } from '../../support/test-database.js';
-import { NONE, ORG_A, ORG_B, cmp, listQuery, preparedStore, user } from '../store-fixtures.js';
+import { listPositionsCases, page, userNames as namesOn } from '../list-positions-cases.js';
+import { ORG_A, ORG_B, preparedStore, user } from '../store-fixtures.js';
 
 /**
  * Paging remembers totals and page boundaries tagged with the organization's write count
- * (list-positions.ts, postgres-write-counts.ts); these pin that every answer is still exactly what COUNT
- * plus LIMIT/OFFSET gives, whatever was committed between two pages, by whichever connection or client.
+ * (list-positions.ts, postgres-write-counts.ts); besides the cases every store passes, these pin that writes
+ * outside Roster (plain SQL, TRUNCATE) are counted too, and that the count is what protects the answers.
  */
 describe('PostgreSQL list positions', () => {
   let url: string;
   let store: Store;
   let sql: pg.Client;
 
-  const userNames = async (query: ListQuery, on: Store = store): Promise<{ total: number; names: unknown[] }> => {
-    const page = await on.listResources(ORG_A, 'User', query);
-    return { total: page.totalResults, names: page.resources.map((resource) => resource['userName']) };
-  };
-  const page = (startIndex: number, count = 3): ListQuery => listQuery({ startIndex, count, read: NONE });
+  const userNames = async (query: ListQuery) => namesOn(store, query);
   const writeCount = async (org: string): Promise<number> =>
     Number((await sql.query('SELECT COALESCE(sum(writes), 0) AS n FROM organization_writes WHERE org_id = $1', [org])).rows[0].n);
 
@@ -35,23 +32,7 @@ describe('PostgreSQL list positions', () => {
     await store.close();
   });
 
-  it('pages through every user once, in order, with the exact total on each page', async () => {
-    const pages = [await userNames(page(1)), await userNames(page(4)), await userNames(page(7)), await userNames(page(10))];
-    expect(pages.map((p) => p.total)).toEqual([10, 10, 10, 10]);
-    expect(pages.flatMap((p) => p.names)).toEqual(Array.from({ length: 10 }, (_, i) => `user${i + 1}`));
-  });
-
-  it('answers by offset again after another pool (a second server) deletes and creates users between pages', async () => {
-    await userNames(page(1));
-    const other = PostgresStore.open(url);
-    try {
-      await other.deleteResource(ORG_A, 'User', 'u1', {});
-      await other.createResource(ORG_A, 'User', user('u11', 'user11'), null);
-      expect(await userNames(page(4))).toEqual({ total: 10, names: ['user5', 'user6', 'user7'] });
-    } finally {
-      await other.close();
-    }
-  });
+  listPositionsCases(() => ({ store, openOther: () => PostgresStore.open(url) }));
 
   it('answers by offset again after plain SQL outside Roster deletes a row between pages', async () => {
     await userNames(page(1));
@@ -86,19 +67,5 @@ describe('PostgreSQL list positions', () => {
     await sql.query('TRUNCATE users CASCADE');
     expect(await userNames(page(4))).toEqual({ total: 0, names: [] });
     expect(await writeCount(ORG_B)).toBeGreaterThan(0);
-  });
-
-  it('keeps filtered lists apart: the same offset of another filter is not continued from this one', async () => {
-    const startsUser1 = cmp('User', 'userName', 'sw', 'user1');
-    await userNames(page(1, 1));
-    expect(await userNames(listQuery({ filter: startsUser1, startIndex: 2, count: 1, read: NONE }))).toEqual({ total: 2, names: ['user10'] });
-  });
-
-  it('counts a page past the end, and a count of 0, exactly', async () => {
-    expect(await userNames(page(20))).toEqual({ total: 10, names: [] });
-    expect(await userNames(listQuery({ count: 0 }))).toEqual({ total: 10, names: [] });
-    await userNames(page(1));
-    await store.deleteResource(ORG_A, 'User', 'u10', {});
-    expect(await userNames(listQuery({ count: 0 }))).toEqual({ total: 9, names: [] });
   });
 });
