@@ -48,10 +48,12 @@ export function findResourceRow(
 
 // A user in one statement: the row, its child rows in read order as a JSON array and, when asked, its groups
 // (USER_GROUPS_COLUMNS). One statement instead of four: each takes SQLite's WAL read lock and walks its
-// B-trees from the root.
+// B-trees from the root. The aggregates read an ordered subquery rather than taking an ORDER BY of their own:
+// the index already yields that order, and an aggregate's ORDER BY builds a temporary B-tree per row, whose
+// page cache allocates (and glibc may return and fault back in) ~80 KB every time (see USER_GROUPS_COLUMNS).
 const USER_ELEMENTS_COLUMN =
-  '(SELECT json_group_array(json_array(v.attr, v.element) ORDER BY v.attr, v.position) ' +
-  'FROM user_values v WHERE v.user_seq = r.seq) AS elements_json';
+  '(SELECT json_group_array(json_array(attr, element)) FROM ' +
+  '(SELECT v.attr, v.element FROM user_values v WHERE v.user_seq = r.seq ORDER BY v.attr, v.position)) AS elements_json';
 const USER_COLUMNS = readColumnsSql(USER_LAYOUT, 'r');
 const USER_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN} FROM users r WHERE r.org_id = ? AND r.id = ?`;
 export const USER_WITH_GROUPS_SQL = `SELECT ${USER_COLUMNS}, ${USER_ELEMENTS_COLUMN}, ${USER_GROUPS_COLUMNS} FROM users r WHERE r.org_id = ? AND r.id = ?`;
