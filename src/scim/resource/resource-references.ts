@@ -5,25 +5,24 @@ import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
 const ENDPOINT_OF_MEMBER_TYPE: Readonly<Record<string, string>> = { User: '/Users', Group: '/Groups' };
 
 /**
- * Adds the `$ref` URIs (RFC 7643 §2.3.7) the server derives from stored ids: on each group member (by its
- * type), on each of a user's groups, and on the enterprise manager. `baseUrl` has no trailing slash.
+ * Puts the `$ref` URIs (RFC 7643 §2.3.7) the server derives from stored ids into `wire`, a shallow copy the
+ * caller owns: on each group member (by its type), on each of a user's groups, and on the enterprise manager.
+ * The values it replaces are copied, never changed. `baseUrl` has no trailing slash.
  */
-export function withReferences(type: ResourceType, resource: JsonObject, baseUrl: string): JsonObject {
-  const result: JsonObject = { ...resource };
-  if (type.id === 'Group' && Array.isArray(resource['members'])) {
-    result['members'] = resource['members'].map((member) =>
-      withRef(member, (value, item) => endpointRef(baseUrl, item['type'], value)),
-    );
+export function putReferences(type: ResourceType, wire: JsonObject, baseUrl: string): void {
+  const members = wire['members'];
+  if (type.id === 'Group' && Array.isArray(members)) {
+    wire['members'] = members.map((member) => withRef(member, (value, item) => endpointRef(baseUrl, item['type'], value)));
   }
-  if (type.id === 'User' && Array.isArray(resource['groups'])) {
-    result['groups'] = resource['groups'].map((group) => withRef(group, (value) => `${baseUrl}/Groups/${value}`));
+  const groups = wire['groups'];
+  if (type.id === 'User' && Array.isArray(groups)) {
+    wire['groups'] = groups.map((group) => withRef(group, (value) => `${baseUrl}/Groups/${value}`));
   }
-  const enterprise = resource[URN.enterpriseUser];
+  const enterprise = wire[URN.enterpriseUser];
   if (type.id === 'User' && isJsonObject(enterprise) && enterprise['manager'] !== undefined) {
     const manager = withRef(enterprise['manager'], (value) => `${baseUrl}/Users/${value}`);
-    result[URN.enterpriseUser] = { ...enterprise, manager };
+    wire[URN.enterpriseUser] = { ...enterprise, manager };
   }
-  return result;
 }
 
 /** `value` first, then `$ref`, then the rest: the order the RFC's examples use. */
