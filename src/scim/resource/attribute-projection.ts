@@ -99,8 +99,10 @@ function attributeRule(definition: AttributeDefinition, projection: Projection):
   const complex = (value: JsonValue): JsonObject | undefined => projectObject(subAttributes, value);
   return (value) => {
     if (!Array.isArray(value)) return complex(value);
-    const items = value.map(complex).filter((item): item is JsonObject => item !== undefined);
-    return items.length === 0 ? undefined : items;
+    const items = value.map(complex);
+    if (items.every((item, index) => item === value[index])) return value.length === 0 ? undefined : value;
+    const kept = items.filter((item): item is JsonObject => item !== undefined);
+    return kept.length === 0 ? undefined : kept;
   };
 }
 
@@ -156,14 +158,27 @@ class ProjectionPlan {
   }
 }
 
-/** An extension's or a complex value's attributes through `rules`; `undefined` when none is left. */
+/**
+ * An extension's or a complex value's attributes through `rules`; `undefined` when none is left. Copied only
+ * when the projection changes something: a value it returns whole is the value given (the usual case for
+ * stored data under the default projection), so results share objects with their input and neither may be
+ * changed afterwards.
+ */
 function projectObject(rules: AttributeRules, value: JsonValue): JsonObject | undefined {
   if (!isJsonObject(value)) return undefined;
-  const result: JsonObject = {};
-  for (const name of Object.keys(value)) {
-    const projected = rules.project(name, value[name]!);
+  const names = Object.keys(value);
+  let result: JsonObject | undefined;
+  for (const [index, name] of names.entries()) {
+    const original = value[name]!;
+    const projected = rules.project(name, original);
+    if (result === undefined) {
+      if (projected === original) continue;
+      result = {};
+      for (const kept of names.slice(0, index)) result[kept] = value[kept]!;
+    }
     if (projected !== undefined) result[name] = projected;
   }
+  if (result === undefined) return names.length === 0 ? undefined : value;
   return Object.keys(result).length === 0 ? undefined : result;
 }
 

@@ -158,6 +158,25 @@ describe('attribute projection (RFC 7644 §3.4.2.5, RFC 7643 §7 returned)', () 
     });
   });
 
+  it('copies a complex value only when it drops something from it, and never changes what it was given', () => {
+    const before = structuredClone(user);
+    const all = project();
+    expect(all['name']).toBe(user['name']);
+    expect(all['emails']).toBe(user['emails']);
+    expect(all[ENTERPRISE]).toBe(user[ENTERPRISE]);
+    const someDropped = project(undefined, 'emails.type,name.givenName');
+    expect(someDropped['name']).toEqual({ familyName: 'Jensen' });
+    expect(someDropped['emails']).toEqual([{ value: 'b@work.org', primary: true }, { value: 'b@home.org' }]);
+    expect(someDropped[ENTERPRISE]).toBe(user[ENTERPRISE]);
+    const stray = { value: 'x@y.org', stray: true };
+    expect(projectResource(USER_RESOURCE_TYPE, { id: 'u1', emails: [{ value: 'a@b.org' }, stray] }, {})).toEqual({
+      id: 'u1',
+      emails: [{ value: 'a@b.org' }, { value: 'x@y.org' }],
+    });
+    expect(stray).toEqual({ value: 'x@y.org', stray: true });
+    expect(user).toEqual(before);
+  });
+
   it('drops keys no schema defines', () => {
     expect(projectResource(USER_RESOURCE_TYPE, { id: 'u1', stray: 1 }, {})).toEqual({ id: 'u1' });
   });
