@@ -17,11 +17,10 @@ function pageRows(
   offset: number,
 ): ResourceRow[] {
   const seqBefore = query.sortBy === undefined ? positions.seqBefore.get(offset) : undefined;
-  if (seqBefore === undefined) return statements.get(sql.page.sql).all(...sql.page.params) as ResourceRow[];
+  if (seqBefore === undefined) return statements.rows(sql.page.sql, ...sql.page.params) as ResourceRow[];
   // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
-  return statements
-    .get(`SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq ${limitClause(query.count)}`)
-    .all(...sql.from.params, seqBefore) as ResourceRow[];
+  const keyset = `SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq ${limitClause(query.count)}`;
+  return statements.rows(keyset, ...sql.from.params, seqBefore) as ResourceRow[];
 }
 
 /**

@@ -106,7 +106,7 @@ function derivedReferences(
   read: ReadOptions,
 ): ReferenceRow[] {
   if (layout.derived === 'members') {
-    return read.members ? (statements.get(MEMBERS_SQL).all(row.seq) as ReferenceRow[]) : [];
+    return read.members ? (statements.rows(MEMBERS_SQL, row.seq) as ReferenceRow[]) : [];
   }
   return read.groups ? selectUserGroups(statements, String(row['org_id']), row.id) : [];
 }
@@ -121,7 +121,7 @@ export function readResource(
   row: ResourceRow,
   read: ReadOptions,
 ): ScimResource {
-  const elements = layout.multiValued.length === 0 ? [] : (statements.get(ELEMENTS_SQL).all(row.seq) as StoredElement[]);
+  const elements = layout.multiValued.length === 0 ? [] : (statements.rows(ELEMENTS_SQL, row.seq) as StoredElement[]);
   return assembleResource(statements, layout, row, elements, read);
 }
 
@@ -156,7 +156,7 @@ export function readResources(
   }
   const seqs = JSON.stringify(rows.map((row) => row.seq));
   type ElementRow = { user_seq: number; attr: string; element: string };
-  const elements = byOwner(statements.get(PAGE_ELEMENTS_SQL).all(seqs) as ElementRow[], (row) => row.user_seq);
+  const elements = byOwner(statements.rows(PAGE_ELEMENTS_SQL, seqs) as ElementRow[], (row) => row.user_seq);
   const ids = JSON.stringify(rows.map((row) => row.id));
   const groups = read.groups
     ? byOwner(selectPageUserGroups(statements, orgId, ids), (row) => row.member_id)

@@ -66,5 +66,5 @@ export function selectUserGroups(statements: SqliteStatementCache, orgId: string
 /** The groups of every user of a page (ids as a JSON array), ordered by user then group, like selectUserGroups. */
 export function selectPageUserGroups(statements: SqliteStatementCache, orgId: string, userIds: string): MemberGroupRow[] {
   const sql = nestsGroups(statements, orgId) ? PAGE_CLOSURE_SQL : PAGE_DIRECT_SQL;
-  return statements.get(sql).all(orgId, userIds) as MemberGroupRow[];
+  return statements.rows(sql, orgId, userIds) as MemberGroupRow[];
 }
