@@ -1,3 +1,5 @@
+import type { ListQuery } from './store.js';
+
 /** What is known of one list (one filter, one order) in one state of the database. */
 export interface ListPositions<State> {
   /** The database state this was learnt in: a store tells states apart (SQLite: data_version and its own writes; PostgreSQL: the organization's write count). */
@@ -46,4 +48,17 @@ export class ListPositionsCache<State> {
     positions.seqBefore.set(offset, seq);
     if (positions.seqBefore.size > OFFSETS_PER_LIST) positions.seqBefore.delete(positions.seqBefore.keys().next().value!);
   }
+}
+
+/** RFC 7644 §3.4.2.4: the 0-based offset of a list request's 1-based `startIndex` (below 1 counts as 1). */
+export function pageOffset(query: ListQuery): number {
+  return Math.max(query.startIndex, 1) - 1;
+}
+
+/**
+ * The exact total a page tells by itself: a page shorter than asked holds the list's last rows, so the total is
+ * its offset plus its rows; an empty page only tells when it is the first. `undefined` when the page cannot tell.
+ */
+export function totalFromPage(offset: number, rows: number, count: number): number | undefined {
+  return rows < count && (rows > 0 || offset === 0) ? offset + rows : undefined;
 }

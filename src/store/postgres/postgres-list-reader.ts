@@ -2,7 +2,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import type { ListQuery, ListResult } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { ListPositionsCache, type ListPositions } from '../list-positions.js';
+import { ListPositionsCache, pageOffset, totalFromPage, type ListPositions } from '../list-positions.js';
 import { postgresListStatements, type PostgresListStatements } from './postgres-list-statements.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
 
@@ -46,8 +46,8 @@ async function totalOf(
   page: Counted<CountedRow[]>,
   known: ListPositions<number> | undefined,
 ): Promise<Counted<number>> {
-  const rows = page.value.length;
-  if (rows < query.count && (rows > 0 || offset === 0)) return { value: offset + rows, writeCount: page.writeCount };
+  const told = totalFromPage(offset, page.value.length, query.count);
+  if (told !== undefined) return { value: told, writeCount: page.writeCount };
   if (known?.total !== undefined && page.writeCount === known.state) return { value: known.total, writeCount: known.state };
   const counted = await session.get<{ n: number; write_count: number }>(sql.count.sql, sql.count.params);
   return { value: counted!.n, writeCount: counted!.write_count };
@@ -83,7 +83,7 @@ export async function readListPage(
   query: ListQuery,
 ): Promise<ListResult> {
   const sql = postgresListStatements(layout, orgId, query);
-  const offset = Math.max(query.startIndex, 1) - 1;
+  const offset = pageOffset(query);
   const known = lists.latest(sql.key);
   const page = query.count > 0 ? await pageRows(session, sql, query, offset, known) : { value: [], writeCount: undefined };
   const total = await totalOf(session, sql, query, offset, page, known);

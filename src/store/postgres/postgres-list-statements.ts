@@ -3,6 +3,7 @@ import type { SqlFragment } from '../sql/sql-dialect.js';
 import { rowScope } from '../sql/sql-filter-scope.js';
 import { listStatements } from '../sql/sql-list-query.js';
 import { orderBySql } from '../sql/sql-sort.js';
+import { pageOffset } from '../list-positions.js';
 import type { ListQuery } from '../store.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { resourceSelectList } from './postgres-resource-reader.js';
@@ -31,7 +32,7 @@ export interface PostgresListStatements {
 export function postgresListStatements(layout: ResourceLayout, orgId: string, query: ListQuery): PostgresListStatements {
   const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
   const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
-  const offset = Math.max(query.startIndex, 1) - 1;
+  const offset = pageOffset(query);
   // The page's rows come whole (a user's child rows and groups too), with the write count, in one snapshot.
   const counted = `SELECT ${resourceSelectList(layout, query.read)}, ${WRITE_COUNT_SQL} AS write_count`;
   const ordered = `${from.sql} ORDER BY ${order.sql} LIMIT ?`;

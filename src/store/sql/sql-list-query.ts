@@ -1,5 +1,6 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlValue } from '../resource-rows.js';
+import { pageOffset } from '../list-positions.js';
 import type { ListQuery } from '../store.js';
 import type { SqlDialect, SqlFragment } from './sql-dialect.js';
 import { compileFilter } from './sql-filter-compiler.js';
@@ -36,7 +37,7 @@ export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgI
   const from = `FROM ${layout.table} r WHERE r.org_id = ? AND ${where.sql}`;
   const params: SqlValue[] = [orgId, ...where.params];
   const order = orderBySql(layout, scope, query);
-  const offset = Math.max(query.startIndex, 1) - 1;
+  const offset = pageOffset(query);
   return {
     from: { sql: from, params },
     count: { sql: `SELECT COUNT(*) AS n ${from}`, params },

@@ -3,7 +3,7 @@ import { limitClause, listStatements, type ListStatements } from '../sql/sql-lis
 import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { ListQuery, ListResult } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
-import { ListPositionsCache, type ListPositions } from '../list-positions.js';
+import { ListPositionsCache, pageOffset, totalFromPage, type ListPositions } from '../list-positions.js';
 import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -35,7 +35,8 @@ function totalOf(
   rows: number,
   count: number,
 ): number {
-  if (rows < count && (rows > 0 || offset === 0)) return offset + rows;
+  const told = totalFromPage(offset, rows, count);
+  if (told !== undefined) return told;
   positions.total ??= (statements.get(sql.count.sql).get(...sql.count.params) as { n: number }).n;
   return positions.total;
 }
@@ -53,7 +54,7 @@ export function readListPage(
 ): ListResult {
   const sql = listStatements(SQLITE_DIALECT, layout, orgId, query);
   const positions = positionsOf(sql.key);
-  const offset = Math.max(query.startIndex, 1) - 1;
+  const offset = pageOffset(query);
   if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), resources: [] };
   const rows = pageRows(statements, layout, sql, query, positions, offset);
   const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
