@@ -57,11 +57,12 @@ const server = await startProcess(
 );
 
 try {
+  const rssAtStart = peakRssMb(server);
   const base = runWrk(`http://127.0.0.1:${basePort}`, { method: 'GET', paths: ['/baseline/x'] }, 'none', seconds, connections);
-  row(['baseline: bare Fastify, 600-byte JSON', fmt(base.requestsPerSecond, 0), fmt(base.p50Ms, 2), fmt(base.p99Ms, 2), '1.00']);
+  row(['baseline: bare Fastify, 600-byte JSON', fmt(base.requestsPerSecond, 0), fmt(base.p50Ms, 2), fmt(base.p99Ms, 2), '1.00', '—']);
   const record = (name: string, result: WrkResult): void => {
     if (result.errors > 0 || result.requests === 0) failures.push(`${name}: ${result.errors} errors in ${result.requests} requests`);
-    row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2)]);
+    row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2), peakRssMb(server)]);
   };
   for (const [name, scenario] of wrkScenarios(data, users)) {
     if (wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
@@ -69,21 +70,21 @@ try {
   if (wanted('page-all-users')) {
     const paging = await pageThroughAllUsers(origin, data);
     const label = `page-all-users: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client JSON.parse)`;
-    row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—']);
+    row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', peakRssMb(server)]);
   }
   for (const [size, groupId] of data.groups) {
     const label = `group of ${Math.min(size, users)} members`;
     if (!wanted('members')) continue;
     const batches = await memberBatches(origin, data, groupId, 10);
-    row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—']);
-    row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—']);
+    row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—', '—']);
+    row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—', peakRssMb(server)]);
   }
   const rss = peakRssMb(server);
   console.log(`\nRoster ${values.backend}, ${users} users, wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString()}`);
-  console.log('| scenario | req/s | p50 ms | p99 ms | ratio to baseline |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server peak RSS so far, MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const line of rows) console.log(line);
-  console.log(`\nServer peak RSS: ${rss} MB`);
+  console.log(`\nServer peak RSS: ${rss} MB (${rssAtStart} MB once started, before any request)`);
 } finally {
   await stopProcess(server);
   await stopProcess(baseline);
