@@ -5,10 +5,14 @@ import type { ExportedResource, Membership } from '../store.js';
 import { insertResource } from './sqlite-resource-writer.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
-// Each insert takes the next rowid, so members keep the order they are given in.
+// Each insert takes the next rowid, so members keep the order they are given in. A user member gets its row key.
 const INSERT_MEMBERSHIP_SQL =
-  'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
-  'SELECT seq, org_id, ?, ? FROM groups WHERE org_id = ? AND id = ?';
+  'INSERT INTO group_members (group_seq, org_id, member_id, member_type, member_seq) ' +
+  "SELECT g.seq, g.org_id, ?, ?, CASE WHEN ? = 'User' THEN (SELECT u.seq FROM users u WHERE u.org_id = g.org_id AND u.id = ?) END " +
+  'FROM groups g WHERE g.org_id = ? AND g.id = ?';
+// A user imported after memberships naming it (the store's contract asks for users first) still gets them.
+const CLAIM_MEMBERSHIPS_SQL =
+  "UPDATE group_members SET member_seq = ? WHERE org_id = ? AND member_id = ? AND member_type = 'User' AND member_seq IS NULL";
 
 /** Inserts exported resources with their own version and password hash (call inside a transaction). */
 export function insertExportedResources(
@@ -19,7 +23,8 @@ export function insertExportedResources(
 ): void {
   for (const row of rows) {
     const extras = { version: row.version, ...(layout.table === 'users' ? { passwordHash: row.passwordHash } : {}) };
-    insertResource(statements, layout, orgId, toRecord(layout, row.resource), extras);
+    const inserted = insertResource(statements, layout, orgId, toRecord(layout, row.resource), extras);
+    if (layout.table === 'users') statements.get(CLAIM_MEMBERSHIPS_SQL).run(inserted.seq, orgId, inserted.id);
   }
 }
 
@@ -27,7 +32,8 @@ export function insertExportedResources(
 export function insertMemberships(statements: SqliteStatementCache, orgId: string, memberships: readonly Membership[]): void {
   const insert = statements.get(INSERT_MEMBERSHIP_SQL);
   for (const membership of memberships) {
-    const changes = insert.run(membership.value, membership.type, orgId, membership.groupId).changes;
+    const { value, type } = membership;
+    const changes = insert.run(value, type, type, value, orgId, membership.groupId).changes;
     if (changes !== 1) throw notFound(`Group '${membership.groupId}' not found: import groups before their members`);
   }
 }

@@ -11,7 +11,6 @@ import {
   selectPageUserGroups,
   selectUserGroups,
   USER_GROUPS_COLUMNS,
-  type MemberGroupRow,
   type UserGroupsColumns,
 } from './sqlite-user-groups.js';
 
@@ -157,9 +156,6 @@ export function readResources(
   const seqs = JSON.stringify(rows.map((row) => row.seq));
   type ElementRow = { user_seq: number; attr: string; element: string };
   const elements = byOwner(statements.rows(PAGE_ELEMENTS_SQL, seqs) as ElementRow[], (row) => row.user_seq);
-  const ids = JSON.stringify(rows.map((row) => row.id));
-  const groups = read.groups
-    ? byOwner(selectPageUserGroups(statements, orgId, ids), (row) => row.member_id)
-    : new Map<string, MemberGroupRow[]>();
-  return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.id) ?? []));
+  const groups = read.groups ? selectPageUserGroups(statements, orgId, rows) : new Map<number, ReferenceRow[]>();
+  return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.seq) ?? []));
 }

@@ -46,7 +46,7 @@ describe('SQLite query plans', () => {
     expect(detail).toMatch(/SEARCH r USING INDEX sqlite_autoindex_users_1 \(org_id=\? AND id=\?\)/);
     expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
     // Covering: the user's memberships need no lookup into the group_members table.
-    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member \(org_id=\? AND member_id=\? AND member_type=\?\)/);
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_user_seq \(org_id=\? AND member_seq=\?\)/);
     expect(detail).toMatch(/SEARCH group_members USING COVERING INDEX group_members_nested \(org_id=\?\)/);
     expect(detail).not.toMatch(TABLE_SCAN);
     expect(detail).not.toMatch(/TEMP B-TREE/);
@@ -57,15 +57,15 @@ describe('SQLite query plans', () => {
     const detail = rows.map((row) => row.detail).join('\n');
     expect(detail).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(detail).toMatch(/SEARCH v USING PRIMARY KEY \(user_seq=\?\)/);
-    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member/);
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_user_seq/);
     expect(detail).not.toMatch(TABLE_SCAN);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
-  it("reads a page's direct groups from the member index in their order, without a sort", () => {
+  it("reads a page's direct groups by user row key from group_members_user_seq in their order, without a sort", () => {
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${PAGE_DIRECT_SQL}`).all('org', '[]') as { detail: string }[];
     const detail = rows.map((row) => row.detail).join('\n');
-    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_member/);
+    expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_user_seq/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
@@ -43,5 +46,87 @@ describe('SQLite User.groups with and without nested groups', () => {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${NESTS_GROUPS_SQL}`).all('org') as { detail: string }[];
     expect(plan.map((row) => row.detail).join('\n')).toMatch(/SEARCH group_members USING COVERING INDEX group_members_nested/);
     db.close();
+  });
+
+  it("reads a page's groups by each user's row key: each user its own, in group order, none for a user in none", async () => {
+    for (const org of [ORG_A, ORG_B]) {
+      await store.createResource(org, 'User', user('u2', 'bob'), null);
+      await store.createResource(org, 'User', user('u3', 'cy'), null);
+    }
+    // Created after u1's group: u2 and u3 are its members in the reverse of the order they were added.
+    await store.createResource(ORG_A, 'Group', group('later', 'Later', ['u3', 'u2', 'u1']), null);
+    await store.createResource(ORG_B, 'Group', group('other', 'Other org', ['u2']), null);
+    const inner = { value: 'inner', display: 'Inner', type: 'direct' };
+    const later = { value: 'later', display: 'Later', type: 'direct' };
+    expect(await listedGroups(ORG_A)).toEqual([[inner, later], [later], [later]]);
+    expect(await listedGroups(ORG_B)).toEqual([[inner], [{ value: 'other', display: 'Other org', type: 'direct' }], undefined]);
+    for (const id of ['u1', 'u2', 'u3']) {
+      const listed = (await listedGroups(ORG_A))[['u1', 'u2', 'u3'].indexOf(id)];
+      expect(await groupsOf(ORG_A, id)).toEqual(listed);
+    }
+  });
+});
+
+/**
+ * group_members.member_seq (migration 6) is how reads find a user's groups: it must be filled for memberships
+ * that existed before the migration and for ones imported before their user.
+ */
+describe('SQLite memberships by user row key', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'roster-member-seq-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const userGroups = async (store: Store, id: string): Promise<unknown> => (await store.getResource(ORG_A, 'User', id, ALL))?.['groups'];
+  const pageGroups = async (store: Store): Promise<unknown[]> =>
+    (await store.listResources(ORG_A, 'User', listQuery({ read: ALL }))).resources.map((resource) => resource['groups']);
+  const unfilled = (url: string): number => {
+    const db = openSqliteDatabase(url);
+    const { n } = db.prepare("SELECT COUNT(*) AS n FROM group_members WHERE member_type = 'User' AND member_seq IS NULL").get() as { n: number };
+    db.close();
+    return n;
+  };
+
+  it('fills the row key of memberships made before migration 6', async () => {
+    const url = `sqlite:${join(dir, 'old.db')}`;
+    let store = await preparedStore(async () => SqliteStore.open(url));
+    await store.createResource(ORG_A, 'User', user('u1', 'ann'), null);
+    await store.createResource(ORG_A, 'User', user('u2', 'bob'), null);
+    await store.createResource(ORG_A, 'Group', group('g1', 'One', ['u2', 'u1']), null);
+    await store.createResource(ORG_A, 'Group', group('g2', 'Two', ['u2']), null);
+    await store.close();
+    // The schema as migration 5 left it: no member_seq, migration 6 not recorded.
+    const db = openSqliteDatabase(url);
+    db.exec('DROP INDEX group_members_user_seq; ALTER TABLE group_members DROP COLUMN member_seq; DELETE FROM schema_migrations WHERE version = 6');
+    db.close();
+
+    store = await SqliteStore.open(url);
+    await store.migrate();
+    const one = { value: 'g1', display: 'One', type: 'direct' };
+    const two = { value: 'g2', display: 'Two', type: 'direct' };
+    expect(await pageGroups(store)).toEqual([[one], [one, two]]);
+    expect(await userGroups(store, 'u2')).toEqual([one, two]);
+    await store.close();
+    expect(unfilled(url)).toBe(0);
+  });
+
+  it('gives a membership imported before its user that user\'s row key once the user is imported', async () => {
+    const url = `sqlite:${join(dir, 'import.db')}`;
+    const store = await preparedStore(async () => SqliteStore.open(url));
+    await store.importResources(ORG_A, 'Group', [{ seq: 1, resource: group('g1', 'One'), passwordHash: null, version: 1 }]);
+    await store.importMemberships(ORG_A, [
+      { groupId: 'g1', value: 'u2', type: 'User' },
+      { groupId: 'g1', value: 'u1', type: 'User' },
+    ]);
+    await store.importResources(ORG_A, 'User', [
+      { seq: 1, resource: user('u1', 'ann'), passwordHash: null, version: 1 },
+      { seq: 2, resource: user('u2', 'bob'), passwordHash: null, version: 1 },
+    ]);
+    const one = { value: 'g1', display: 'One', type: 'direct' };
+    expect(await pageGroups(store)).toEqual([[one], [one]]);
+    expect(await userGroups(store, 'u1')).toEqual([one]);
+    await store.close();
+    expect(unfilled(url)).toBe(0);
   });
 });
