@@ -28,6 +28,27 @@ const ELEMENTS_SQL = 'SELECT attr, element FROM user_values WHERE user_seq = ? O
 const PAGE_ELEMENTS_SQL =
   'SELECT user_seq, attr, element FROM user_values WHERE user_seq IN (SELECT value FROM json_each(?)) ' +
   'ORDER BY user_seq, attr, position';
+// The same for a page whose users are (nearly) adjacent in seq order, as unfiltered pages are: one range of the
+// primary key instead of a probe per user (a page of 100 users at 100k: ~0.7 -> ~0.5 ms here). Rows in the range
+// that are not on the page (a filtered-out user's) are read and left unused; another organization's are read and
+// dropped by the org_id test, whose `+` keeps the planner from scanning the organization's user_values_lookup.
+export const PAGE_ELEMENTS_RANGE_SQL =
+  'SELECT user_seq, attr, element FROM user_values WHERE user_seq BETWEEN ? AND ? AND +org_id = ? ' +
+  'ORDER BY user_seq, attr, position';
+
+type PageElementRow = { user_seq: number; attr: string; element: string };
+
+/** The child rows of a page's users by user seq, in (attr, position) order: by range when the page is dense. */
+function pageElements(statements: SqliteStatementCache, orgId: string, rows: readonly ResourceRow[]): Map<number, PageElementRow[]> {
+  const seqs = rows.map((row) => row.seq);
+  const low = Math.min(...seqs);
+  const high = Math.max(...seqs);
+  const found =
+    high - low < 2 * seqs.length
+      ? statements.rows(PAGE_ELEMENTS_RANGE_SQL, low, high, orgId)
+      : statements.rows(PAGE_ELEMENTS_SQL, JSON.stringify(seqs));
+  return byOwner(found as PageElementRow[], (row) => row.user_seq);
+}
 const MEMBERS_SQL =
   `SELECT m.member_id AS value, ${MEMBER_DISPLAY_SQL} AS display, m.member_type AS type ` +
   // rowid is insertion order: members come back in the order they were added.
@@ -153,9 +174,7 @@ export function readResources(
     const children = statements.get(read.groups ? USER_CHILDREN_WITH_GROUPS_SQL : USER_CHILDREN_SQL).get(row.seq) as UserChildrenColumns;
     return [userOf(statements, orgId, row, children, read)];
   }
-  const seqs = JSON.stringify(rows.map((row) => row.seq));
-  type ElementRow = { user_seq: number; attr: string; element: string };
-  const elements = byOwner(statements.rows(PAGE_ELEMENTS_SQL, seqs) as ElementRow[], (row) => row.user_seq);
+  const elements = pageElements(statements, orgId, rows);
   const groups = read.groups ? selectPageUserGroups(statements, orgId, rows) : new Map<number, ReferenceRow[]>();
   return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.seq) ?? []));
 }

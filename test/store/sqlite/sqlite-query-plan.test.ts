@@ -6,7 +6,7 @@ import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js
 import { listStatements } from '../../../src/store/sql/sql-list-query.js';
 import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
-import { USER_CHILDREN_WITH_GROUPS_SQL, USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
+import { PAGE_ELEMENTS_RANGE_SQL, USER_CHILDREN_WITH_GROUPS_SQL, USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
 import { PAGE_DIRECT_SQL } from '../../../src/store/sqlite/sqlite-user-groups.js';
 import type { ListQuery } from '../../../src/store/store.js';
 import { attr, cmp, listQuery } from '../store-fixtures.js';
@@ -66,6 +66,13 @@ describe('SQLite query plans', () => {
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${PAGE_DIRECT_SQL}`).all('org', '[]') as { detail: string }[];
     const detail = rows.map((row) => row.detail).join('\n');
     expect(detail).toMatch(/SEARCH gm USING COVERING INDEX group_members_user_seq/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("reads a dense page's child rows as one range of the primary key, in read order, without a sort", () => {
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${PAGE_ELEMENTS_RANGE_SQL}`).all(1, 100, 'org') as { detail: string }[];
+    const detail = rows.map((row) => row.detail).join('\n');
+    expect(detail).toMatch(/SEARCH user_values USING PRIMARY KEY \(user_seq>\? AND user_seq<\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -7,7 +7,7 @@ import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlit
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { NESTS_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-user-groups.js';
 import type { Store } from '../../../src/store/store.js';
-import { ALL, ORG_A, ORG_B, group, listQuery, preparedStore, user } from '../store-fixtures.js';
+import { ALL, ORG_A, ORG_B, attr, cmp, group, listQuery, preparedStore, user } from '../store-fixtures.js';
 
 /**
  * User.groups skips the recursive closure in organizations without nested groups (sqlite-user-groups.ts): these
@@ -128,5 +128,43 @@ describe('SQLite memberships by user row key', () => {
     expect(await userGroups(store, 'u1')).toEqual([one]);
     await store.close();
     expect(unfilled(url)).toBe(0);
+  });
+});
+
+/**
+ * A page reads its users' child rows by one seq range when the page is dense, else by probing each seq
+ * (sqlite-resource-reader.ts, pageElements): either way each user gets exactly its own elements.
+ */
+describe('SQLite child rows of a page', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await preparedStore(async () => SqliteStore.open('sqlite::memory:'));
+    // Two organizations' users interleaved in seq order, each with its own emails.
+    for (let i = 0; i < 12; i += 1) {
+      for (const org of [ORG_A, ORG_B]) {
+        const emails = [{ value: `${org}-${i}@work.example`, type: 'work' }, { value: `${org}-${i}@home.example`, type: 'home' }];
+        await store.createResource(org, 'User', user(`u${i}`, `user${i}`, { active: i % 5 === 0, emails }), null);
+      }
+    }
+  });
+  afterEach(() => store.close());
+
+  const emailsOnPage = async (query: Parameters<typeof listQuery>[0]): Promise<Map<unknown, unknown>> => {
+    const page = await store.listResources(ORG_A, 'User', listQuery(query));
+    return new Map(page.resources.map((resource) => [resource['id'], resource['emails']]));
+  };
+  const ownEmails = async (id: unknown): Promise<unknown> => (await store.getResource(ORG_A, 'User', String(id), ALL))?.['emails'];
+
+  it.each([
+    ['a dense page in seq order (one range)', {}],
+    ['a sparse filtered page (a probe per user)', { filter: cmp('User', 'active', 'eq', true) }],
+    ['a page sorted by userName, descending', { sortBy: attr('User', 'userName'), sortOrder: 'descending' as const }],
+  ])('%s', async (_, query) => {
+    const listed = await emailsOnPage(query);
+    expect(listed.size).toBeGreaterThan(1);
+    for (const [id, emails] of listed) {
+      expect(emails).toEqual(await ownEmails(id));
+      expect(JSON.stringify(emails)).not.toContain(ORG_B);
+    }
   });
 });
