@@ -13,12 +13,13 @@ export const MEMBER_DISPLAY_SQL =
 
 /**
  * `FROM … WHERE …` of the direct User memberships of organization `org` (SQL text: `?` or a column), ending in
- * `gm.member_id` for the caller to compare; `gm` the membership, `g` its group. Without nested groups these rows
- * are the whole closure.
+ * the member's key for the caller to compare: `gm.member_id`, or on SQLite `gm.member_seq` (the user's row key,
+ * served by group_members_user_seq); `gm` the membership, `g` its group. Without nested groups these rows are
+ * the whole closure.
  */
-export const directMembershipsOf = (org: string): string =>
+export const directMembershipsOf = (org: string, memberKey: 'member_id' | 'member_seq' = 'member_id'): string =>
   'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
-  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_id`;
+  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.${memberKey}`;
 
 /** `FROM … WHERE …` of the groups nested in groups of `org`: served by the partial index group_members_nested. */
 export const nestedMembershipsOf = (org: string): string => `FROM group_members WHERE org_id = ${org} AND member_type = 'Group'`;

@@ -159,7 +159,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       -- A user's memberships by its integer row key: a page of users reads its groups as integer probes that
       -- land on neighbouring index entries (users come in seq order) instead of one random UUID probe per user
       -- (a page of 100 users at 100k: ~0.8 -> ~0.35 ms on this project's bench machine). Filled by every write
-      -- that adds a User membership; NULL only for a membership imported before its user existed.
+      -- that adds a User membership, and by importing a user for memberships imported before it; NULL only for an
+      -- imported membership whose user never was.
       ALTER TABLE group_members ADD COLUMN member_seq INTEGER;
       UPDATE group_members SET member_seq =
         (SELECT u.seq FROM users u WHERE u.org_id = group_members.org_id AND u.id = group_members.member_id)

@@ -17,20 +17,12 @@ const PAGE_CLOSURE_SQL = `SELECT member_id, value, display, type FROM (${userGro
 const DIRECT_SQL = `SELECT g.id AS value, g.display_name AS display, 'direct' AS type ${directMembershipsOf('?')} = ? ORDER BY gm.group_seq`;
 
 /**
- * `FROM … WHERE …` of the direct memberships of users by their row key (`gm.member_seq`, served by the partial
- * index group_members_user_seq), ending in `gm.member_seq` for the caller to compare.
- */
-const directMembershipsBySeq = (org: string): string =>
-  'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +
-  `WHERE gm.org_id = ${org} AND gm.member_type = 'User' AND gm.member_seq`;
-
-/**
  * The direct groups of a page of users, by their row keys (a JSON array): integer probes in seq order that land
  * on neighbouring entries of group_members_user_seq, where probing by UUID lands anywhere in the member index.
  */
 export const PAGE_DIRECT_SQL =
   `SELECT gm.member_seq AS member_seq, g.id AS value, g.display_name AS display, 'direct' AS type ` +
-  `${directMembershipsBySeq('?')} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_seq, gm.group_seq`;
+  `${directMembershipsOf('?', 'member_seq')} IN (SELECT value FROM json_each(?)) ORDER BY gm.member_seq, gm.group_seq`;
 
 /**
  * Columns for a query of `users r` that answer its groups in the same statement: its direct groups as a JSON
@@ -43,7 +35,7 @@ export const PAGE_DIRECT_SQL =
  */
 export const USER_GROUPS_COLUMNS =
   `(SELECT json_group_array(json_array(id, display_name)) FROM ` +
-  `(SELECT g.id, g.display_name ${directMembershipsBySeq('r.org_id')} = r.seq ORDER BY gm.group_seq)) ` +
+  `(SELECT g.id, g.display_name ${directMembershipsOf('r.org_id', 'member_seq')} = r.seq ORDER BY gm.group_seq)) ` +
   `AS groups_json, EXISTS (SELECT 1 ${nestedMembershipsOf('r.org_id')}) AS nests`;
 
 /** What USER_GROUPS_COLUMNS read. */
