@@ -51,7 +51,8 @@ export async function runOperations(data: OperationData, operation: string, coun
     } else {
       throw new Error(`Unknown operation '${operation}': one of ${OPERATIONS.join(', ')}`);
     }
-    bytes += JSON.stringify(answer).length;
+    // Lists answer JSON text (spliced from stored texts where it can be); a read answers the resource to serialise.
+    bytes += typeof answer === 'string' ? answer.length : JSON.stringify(answer).length;
   }
   await store.close();
   if (bytes === 0) throw new Error('The operations answered nothing');

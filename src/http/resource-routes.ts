@@ -13,7 +13,7 @@ import {
 import { isNotModified, writeConditionsOf } from './conditional-headers.js';
 import { rejectOtherMethods } from './method-not-allowed.js';
 import { queryParamsOf, withScimContext, type ScimDependencies } from './scim-dependencies.js';
-import { sendScim } from './scim-reply.js';
+import { sendScim, sendScimJson } from './scim-reply.js';
 
 interface IdParams {
   readonly orgId: string;
@@ -40,7 +40,7 @@ export function registerResourceRoutes(app: FastifyInstance, deps: ScimDependenc
 
   app.get(collection, async (request, reply) => {
     const list = await withScimContext(deps, request, (context) => listResources(context, type, queryParamsOf(request)));
-    return sendScim(reply, 200, list);
+    return sendScimJson(reply, 200, list);
   });
   app.post(collection, async (request, reply) => {
     const created = await withScimContext(deps, request, (context) =>
@@ -50,7 +50,7 @@ export function registerResourceRoutes(app: FastifyInstance, deps: ScimDependenc
   });
   app.post(search, async (request, reply) => {
     const list = await withScimContext(deps, request, (context) => searchResources(context, type, request.body));
-    return sendScim(reply, 200, list);
+    return sendScimJson(reply, 200, list);
   });
   app.get<{ Params: IdParams }>(item, async (request, reply) => {
     const found = await withScimContext(deps, request, (context) =>

@@ -6,7 +6,11 @@ export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
 /** Sends a SCIM JSON document (or no body, for 204/304) with the SCIM media type. */
 export function sendScim(reply: FastifyReply, status: number, body?: JsonObject): FastifyReply {
-  reply.code(status);
-  if (body === undefined) return reply.send();
-  return reply.type(SCIM_CONTENT_TYPE).send(JSON.stringify(body));
+  if (body === undefined) return reply.code(status).send();
+  return sendScimJson(reply, status, JSON.stringify(body));
+}
+
+/** Sends a SCIM JSON document already serialised (a list spliced from stored texts) with the SCIM media type. */
+export function sendScimJson(reply: FastifyReply, status: number, json: string): FastifyReply {
+  return reply.code(status).type(SCIM_CONTENT_TYPE).send(json);
 }

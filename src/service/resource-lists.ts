@@ -1,28 +1,55 @@
-import { listResponse, parseListQueryParams, parseSearchBody, type ListRequest } from '../scim/list/list-request.js';
-import type { JsonObject } from '../scim/resource/json.js';
+import { listResponseText, parseListQueryParams, parseSearchBody, type ListRequest } from '../scim/list/list-request.js';
+import { isDefaultProjection, type Projection } from '../scim/resource/attribute-projection.js';
 import { toWireResource } from '../scim/resource/wire-resource.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
+import type { ScimResource } from '../store/store.js';
 import { withManagerDisplayNames } from './manager-display.js';
 import { normalizeListParams, normalizeSearchBody } from './list-request-quirks.js';
 import type { ScimContext } from './scim-context.js';
 
-/** GET /<Type>?filter=… (RFC 7644 §3.4.2): one page, filtered, sorted and counted by the store. */
+/** GET /<Type>?filter=… (RFC 7644 §3.4.2): one page, filtered, sorted and counted by the store, as JSON text. */
 export async function listResources(
   context: ScimContext,
   type: ResourceType,
   params: Record<string, string | undefined>,
-): Promise<JsonObject> {
+): Promise<string> {
   return runList(context, type, parseListQueryParams(type, normalizeListParams(params, context.quirks), context.limits));
 }
 
 /** POST /<Type>/.search (RFC 7644 §3.4.3): the same query sent as a SearchRequest body. */
-export async function searchResources(context: ScimContext, type: ResourceType, body: unknown): Promise<JsonObject> {
+export async function searchResources(context: ScimContext, type: ResourceType, body: unknown): Promise<string> {
   return runList(context, type, parseSearchBody(type, normalizeSearchBody(body, context.quirks), context.limits));
 }
 
-async function runList(context: ScimContext, type: ResourceType, request: ListRequest): Promise<JsonObject> {
-  const result = await context.store.listResources(context.orgId, type.id, request.query);
-  const filled = await withManagerDisplayNames(context, type, result.resources);
-  const resources = filled.map((stored) => toWireResource(type, stored, context.baseUrl, request.projection));
-  return listResponse(resources, result.totalResults, request.query.startIndex);
+/**
+ * Under the default projection the store renders what it can straight from the JSON it keeps (a page of 100
+ * users without parsing and re-serialising each one, docs/performance.md); the rest is rendered here.
+ */
+async function runList(context: ScimContext, type: ResourceType, request: ListRequest): Promise<string> {
+  const { query, projection } = request;
+  if (!isDefaultProjection(projection)) {
+    const result = await context.store.listResources(context.orgId, type.id, query);
+    return listResponseText(await wireTexts(context, type, result.resources, projection), result.totalResults, query.startIndex);
+  }
+  const page = await context.store.listForWire(context.orgId, type.id, query, context.baseUrl);
+  const rendered = await wireTexts(
+    context,
+    type,
+    page.entries.flatMap((entry) => ('resource' in entry ? [entry.resource] : [])),
+    projection,
+  );
+  let next = 0;
+  const texts = page.entries.map((entry) => ('text' in entry ? entry.text : rendered[next++]!));
+  return listResponseText(texts, page.totalResults, query.startIndex);
+}
+
+/** Resources rendered the long way: manager display names filled, wire form, projection, JSON text. */
+async function wireTexts(
+  context: ScimContext,
+  type: ResourceType,
+  resources: readonly ScimResource[],
+  projection: Projection,
+): Promise<string[]> {
+  const filled = await withManagerDisplayNames(context, type, resources);
+  return filled.map((stored) => JSON.stringify(toWireResource(type, stored, context.baseUrl, projection)));
 }

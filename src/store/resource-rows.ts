@@ -29,8 +29,11 @@ export interface ResourceRecord {
   readonly elements: readonly ElementRow[];
 }
 
-/** Top-level keys never stored in `data`: the wire adds `schemas`, meta has columns, password is only hashed. */
-const NOT_IN_DATA = new Set(['schemas', 'meta', 'password']);
+/** Attributes a store never keeps in a resource: the password is only hashed, beside it. */
+export const NEVER_STORED: ReadonlySet<string> = new Set(['password']);
+
+/** Top-level keys never stored in `data`: the wire adds `schemas`, meta has columns, NEVER_STORED. */
+const NOT_IN_DATA = new Set(['schemas', 'meta', ...NEVER_STORED]);
 
 /** The value at a dotted canonical key such as `meta.created` (column keys never contain a URN). */
 function valueAt(resource: JsonObject, key: string): JsonValue | undefined {

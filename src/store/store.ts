@@ -77,6 +77,17 @@ export interface ListResult {
 }
 
 /**
+ * One resource of a page read for the wire (Store.listForWire): its default wire form as JSON text when the
+ * store rendered it from what it keeps, else the resource, for the service to render.
+ */
+export type WireEntry = { readonly text: string } | { readonly resource: ScimResource };
+
+export interface WireListResult {
+  readonly totalResults: number;
+  readonly entries: readonly WireEntry[];
+}
+
+/**
  * One SCIM request as the activity log keeps it: who sent it (the detected IdP), what it did, and which IdP
  * quirks and ignored attributes the server applied to accept it. Never holds bodies or credentials.
  */
@@ -195,6 +206,13 @@ export interface Store {
 
   /** Filters, sorts and pages resources in the database (never in memory). */
   listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult>;
+
+  /**
+   * The same page for an answer under the default projection: a resource the store can render straight from the
+   * JSON text it keeps comes as the text `JSON.stringify(toWireResource(…))` would give for `baseUrl`; the others
+   * (one with a manager, whose displayName the service fills; a store that keeps parsed JSON) as resources.
+   */
+  listForWire(orgId: string, type: ResourceTypeName, query: ListQuery, baseUrl: string): Promise<WireListResult>;
 
   /**
    * Up to `limit` resources of the organization with `seq` above `afterSeq` (0 for the first page), in seq

@@ -13,11 +13,10 @@ const lines: string[] = [];
 beforeAll(async () => {
   f = await httpFixture();
   // The real store, except that listing fails the way a broken disk would.
-  const failing: Store = Object.assign(Object.create(f.store) as Store, {
-    listResources: async () => {
-      throw new Error('SQLITE_IOERR at /var/lib/secret/roster.db');
-    },
-  });
+  const ioError = async (): Promise<never> => {
+    throw new Error('SQLITE_IOERR at /var/lib/secret/roster.db');
+  };
+  const failing: Store = Object.assign(Object.create(f.store) as Store, { listResources: ioError, listForWire: ioError });
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
   broken = await buildApp({ config: f.config, store: failing, logger: pino({ level: 'info' }, sink) });
 });

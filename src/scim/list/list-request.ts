@@ -10,7 +10,7 @@ import { boundCount, boundStartIndex, integerParameter, type ListLimits } from '
 import { parseSortOrder, resolveSortBy } from './sort-attribute.js';
 
 export type { ListLimits } from './page-bounds.js';
-export { listResponse } from './list-response.js';
+export { listResponse, listResponseText } from './list-response.js';
 
 /** A list request, parsed and bound: what to ask the store and how to project what it returns. */
 export interface ListRequest {

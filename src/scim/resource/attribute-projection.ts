@@ -33,6 +33,11 @@ export function parseProjection(
   return DEFAULT_PROJECTION;
 }
 
+/** True when the request named no attributes to return or exclude: every attribute returned by default. */
+export function isDefaultProjection(projection: Projection): boolean {
+  return projection.attributes === undefined && projection.excludedAttributes === undefined;
+}
+
 /** Neither list: every attribute returned by default. One object, so its plan (below) is built once per type. */
 const DEFAULT_PROJECTION: Projection = Object.freeze({});
 

@@ -20,6 +20,7 @@ import type {
   ScimResource,
   Store,
   TokenRecord,
+  WireListResult,
   WriteConditions,
 } from '../store.js';
 import { insertActivity, selectActivity } from './postgres-activity-log.js';
@@ -171,6 +172,12 @@ export class PostgresStore implements Store {
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
     return readListPage(this.session, this.listPositions, layoutOf(type), orgId, query);
+  }
+
+  /** jsonb keeps no text to splice (and orders keys its own way): every resource is rendered by the service. */
+  async listForWire(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<WireListResult> {
+    const { totalResults, resources } = await this.listResources(orgId, type, query);
+    return { totalResults, entries: resources.map((resource) => ({ resource })) };
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {

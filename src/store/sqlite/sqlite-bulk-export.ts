@@ -1,7 +1,7 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
-import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
+import { readResources, resourceOf, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 // Rowid is insertion order, so one walk of the rowid range keeps every group's member order. `+m.org_id` keeps
@@ -28,7 +28,7 @@ export function exportResourcePage(
 ): ExportedResource[] {
   const sql = `SELECT * FROM ${layout.table} WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`;
   const rows = statements.get(sql).all(page.orgId, page.afterSeq, page.limit) as ResourceRow[];
-  const resources = readResources(statements, layout, rows, NO_DERIVED);
+  const resources = readResources(statements, layout, rows, NO_DERIVED, resourceOf);
   return rows.map((row, index) => ({
     seq: row.seq,
     resource: resources[index]!,

@@ -1,10 +1,10 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { limitClause, listStatements, type ListStatements } from '../sql/sql-list-query.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
-import type { ListQuery, ListResult } from '../store.js';
+import type { ListQuery } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { ListPositionsCache, pageOffset, totalFromPage, type ListPositions } from '../list-positions.js';
-import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
+import { readResources, type ResourceRow, type RowForm } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** The rows of one page: after a known row when the list is in `seq` order and the boundary is known, else by OFFSET. */
@@ -41,25 +41,33 @@ function totalOf(
   return positions.total;
 }
 
+/** A page of a list: its total and its resources, each in the form the read asked for. */
+export interface ListPage<T> {
+  readonly totalResults: number;
+  readonly items: readonly T[];
+}
+
 /**
  * One page of a list (RFC 7644 §3.4.2) with its total, answered exactly as COUNT plus LIMIT/OFFSET would, but
  * without recounting or re-skipping what the previous page of the same list learnt in the same database state.
+ * Each row is made into what `form` makes of it (a resource, or its wire text).
  */
-export function readListPage(
+export function readListPage<T>(
   statements: SqliteStatementCache,
   positionsOf: (key: string) => ListPositions<string>,
   layout: ResourceLayout,
   orgId: string,
   query: ListQuery,
-): ListResult {
+  form: RowForm<T>,
+): ListPage<T> {
   const sql = listStatements(SQLITE_DIALECT, layout, orgId, query);
   const positions = positionsOf(sql.key);
   const offset = pageOffset(query);
-  if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), resources: [] };
+  if (query.count <= 0) return { totalResults: totalOf(statements, sql, positions, offset, 0, 0), items: [] };
   const rows = pageRows(statements, layout, sql, query, positions, offset);
   const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
   positions.total = totalResults;
   const last = rows.at(-1);
   if (last !== undefined && query.sortBy === undefined) ListPositionsCache.rememberSeqBefore(positions, offset + rows.length, last.seq);
-  return { totalResults, resources: readResources(statements, layout, rows, query.read) };
+  return { totalResults, items: readResources(statements, layout, rows, query.read, form) };
 }

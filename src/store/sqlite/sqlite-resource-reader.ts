@@ -1,7 +1,8 @@
 import type { JsonObject } from '../../scim/resource/json.js';
 import { USER_LAYOUT, type ResourceLayout } from '../resource-layout.js';
 import { fromRecord, type ElementRow } from '../resource-rows.js';
-import type { ReadOptions, ScimResource } from '../store.js';
+import type { ReadOptions, ScimResource, WireEntry } from '../store.js';
+import { storedWireText } from '../stored-wire-text.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
 import { byOwner, elementsFromJson, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
@@ -86,17 +87,18 @@ export const USER_CHILDREN_WITH_GROUPS_SQL = `SELECT ${USER_ELEMENTS_COLUMN}, ${
 /** What USER_ELEMENTS_COLUMN and, when groups are read, USER_GROUPS_COLUMNS read. */
 type UserChildrenColumns = { readonly elements_json: string } & (UserGroupsColumns | Record<keyof UserGroupsColumns, undefined>);
 
-/** The resource of a user row read with USER_ELEMENTS_COLUMN and, when `read` asks for groups, USER_GROUPS_COLUMNS. */
-function userOf(
+/** A user row read with USER_ELEMENTS_COLUMN and, when `read` asks for groups, USER_GROUPS_COLUMNS, as `form` makes it. */
+function userOf<T>(
   statements: SqliteStatementCache,
   orgId: string,
   row: ResourceRow,
   children: UserChildrenColumns,
   read: ReadOptions,
-): ScimResource {
+  form: RowForm<T>,
+): T {
   const elements = elementsFromJson(children.elements_json);
   const groups = read.groups && children.nests !== undefined ? groupsOfUserRow(statements, orgId, row.id, children) : [];
-  return resourceOf(USER_LAYOUT, row, elements, groups);
+  return form(USER_LAYOUT, row, elements, groups);
 }
 
 /** The user `id` of `orgId` with its elements and (as `read` asks) groups, or undefined when there is none. */
@@ -104,19 +106,31 @@ export function findUser(statements: SqliteStatementCache, orgId: string, id: st
   const row = statements.get(read.groups ? USER_WITH_GROUPS_SQL : USER_SQL).get(orgId, id) as
     | (ResourceRow & UserChildrenColumns)
     | undefined;
-  return row && userOf(statements, orgId, row, row, read);
+  return row && userOf(statements, orgId, row, row, read, resourceOf);
 }
 
-/** The canonical resource of a row, child rows given in (attr, position) order, with its derived references. */
-function resourceOf(
+/** What a read makes of a row, given its child rows in (attr, position) order and its derived references. */
+export type RowForm<T> = (
   layout: ResourceLayout,
   row: ResourceRow,
   elements: readonly StoredElement[],
   derived: readonly ReferenceRow[],
-): ScimResource {
+) => T;
+
+/** The canonical resource of a row. */
+export const resourceOf: RowForm<ScimResource> = (layout, row, elements, derived) => {
   const resource = fromRecord(layout, { columns: row, data: JSON.parse(row.data) as JsonObject, version: row.version, elements });
   if (derived.length > 0) resource[layout.derived] = references(derived);
   return resource;
+};
+
+/** A row of `layout` in its default wire form as text when it can be spliced from the stored texts, else its resource. */
+export function wireEntryOf(layout: ResourceLayout, baseUrl: string): RowForm<WireEntry> {
+  const render = storedWireText(layout, baseUrl);
+  return (_layout, row, elements, derived) => {
+    const text = render({ columns: row, data: row.data, version: row.version, elements, derived });
+    return text === undefined ? { resource: resourceOf(layout, row, elements, derived) } : { text };
+  };
 }
 
 function derivedReferences(
@@ -161,20 +175,23 @@ export function assembleResource(
  * multi-valued elements and one for all their groups: a page costs a fixed number of queries, not 2 per row.
  * A page of one user (a filter lookup) takes one query for both.
  */
-export function readResources(
+export function readResources<T>(
   statements: SqliteStatementCache,
   layout: ResourceLayout,
   rows: readonly ResourceRow[],
   read: ReadOptions,
-): ScimResource[] {
-  if (layout.derived === 'members' || rows.length === 0) return rows.map((row) => readResource(statements, layout, row, read));
+  form: RowForm<T>,
+): T[] {
+  if (layout.derived === 'members' || rows.length === 0) {
+    return rows.map((row) => form(layout, row, [], derivedReferences(statements, layout, row, read)));
+  }
   const orgId = String(rows[0]!['org_id']);
   if (rows.length === 1) {
     const row = rows[0]!;
     const children = statements.get(read.groups ? USER_CHILDREN_WITH_GROUPS_SQL : USER_CHILDREN_SQL).get(row.seq) as UserChildrenColumns;
-    return [userOf(statements, orgId, row, children, read)];
+    return [userOf(statements, orgId, row, children, read, form)];
   }
   const elements = pageElements(statements, orgId, rows);
   const groups = read.groups ? selectPageUserGroups(statements, orgId, rows) : new Map<number, ReferenceRow[]>();
-  return rows.map((row) => resourceOf(layout, row, elements.get(row.seq) ?? [], groups.get(row.seq) ?? []));
+  return rows.map((row) => form(layout, row, elements.get(row.seq) ?? [], groups.get(row.seq) ?? []));
 }

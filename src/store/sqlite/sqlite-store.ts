@@ -20,6 +20,7 @@ import type {
   ScimResource,
   Store,
   TokenRecord,
+  WireListResult,
   WriteConditions,
 } from '../store.js';
 import { insertActivity, selectActivity } from './sqlite-activity-log.js';
@@ -30,8 +31,17 @@ import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { ListPositionsCache, type ListPositions } from '../list-positions.js';
-import { readListPage } from './sqlite-list-reader.js';
-import { assembleResource, findResourceRow, findUser, readResource, type ResourceRow } from './sqlite-resource-reader.js';
+import { readListPage, type ListPage } from './sqlite-list-reader.js';
+import {
+  assembleResource,
+  findResourceRow,
+  findUser,
+  readResource,
+  resourceOf,
+  wireEntryOf,
+  type ResourceRow,
+  type RowForm,
+} from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 import { SqliteTokenCache } from './sqlite-token-cache.js';
@@ -59,11 +69,14 @@ export class SqliteStore implements Store {
    * A list's statements (database state, rows, child rows, groups) in one read transaction: one snapshot, and
    * SQLite's WAL read lock taken and released once (two fcntl calls) instead of once per statement.
    */
-  private readonly readListInOneSnapshot: (orgId: string, type: ResourceTypeName, query: ListQuery) => ListResult;
+  private readonly readListInOneSnapshot: <T>(orgId: string, type: ResourceTypeName, query: ListQuery, form: RowForm<T>) => ListPage<T>;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = new SqliteStatementCache(db);
-    this.readListInOneSnapshot = db.transaction((orgId: string, type: ResourceTypeName, query: ListQuery) => this.readList(orgId, type, query));
+    // better-sqlite3's transaction() keeps the parameter types but not a type parameter: it is restored here.
+    this.readListInOneSnapshot = db.transaction((orgId: string, type: ResourceTypeName, query: ListQuery, form: RowForm<unknown>) =>
+      this.readList(orgId, type, query, form),
+    ) as <T>(orgId: string, type: ResourceTypeName, query: ListQuery, form: RowForm<T>) => ListPage<T>;
     this.tokens = new SqliteTokenCache(this.statements);
     this.writes = new SqliteWriteBatch(db, () => {
       this.resourceWrites += 1;
@@ -201,13 +214,19 @@ export class SqliteStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    return this.readListInOneSnapshot(orgId, type, query);
+    const page = this.readListInOneSnapshot(orgId, type, query, resourceOf);
+    return { totalResults: page.totalResults, resources: page.items };
   }
 
-  private readList(orgId: string, type: ResourceTypeName, query: ListQuery): ListResult {
+  async listForWire(orgId: string, type: ResourceTypeName, query: ListQuery, baseUrl: string): Promise<WireListResult> {
+    const page = this.readListInOneSnapshot(orgId, type, query, wireEntryOf(layoutOf(type), baseUrl));
+    return { totalResults: page.totalResults, entries: page.items };
+  }
+
+  private readList<T>(orgId: string, type: ResourceTypeName, query: ListQuery, form: RowForm<T>): ListPage<T> {
     const state = `${String(this.statements.get('PRAGMA data_version').pluck().get())}/${this.resourceWrites}`;
     const positionsOf = (key: string): ListPositions<string> => this.listPositions.at(key, state);
-    return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query);
+    return readListPage(this.statements, positionsOf, layoutOf(type), orgId, query, form);
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProjection } from '../../../src/scim/resource/attribute-projection.js';
+import { toWireResource } from '../../../src/scim/resource/wire-resource.js';
+import { USER_RESOURCE_TYPE } from '../../../src/scim/schema/resource-types.js';
+import { URN } from '../../../src/scim/schema/schema-urns.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { ALL, ORG_A, ORG_B, group, listQuery, preparedStore, user } from '../store-fixtures.js';
+
+const BASE = 'https://scim.test/scim/v2/org-a';
+
+/**
+ * SQLite answers a page under the default projection as texts spliced from what it stores (stored-wire-text.ts):
+ * these pin that it does so for the rows it can, in every shape of page, and leaves the others to the service.
+ */
+describe('SQLite listForWire', () => {
+  let store: Store;
+
+  beforeEach(async () => {
+    store = await preparedStore(async () => SqliteStore.open('sqlite::memory:'));
+    for (const org of [ORG_B, ORG_A]) {
+      await store.createResource(org, 'User', user('u1', 'ann', { emails: [{ value: 'ann@example.com', type: 'work' }] }), null);
+      await store.createResource(org, 'User', user('u2', 'bob', { [URN.enterpriseUser]: { manager: { value: 'u1' } } }), null);
+      await store.createResource(org, 'User', user('u3', 'cy', { [URN.teamsUser]: { teams: ['Red'] } }), null);
+      await store.createResource(org, 'Group', group('g1', 'Staff', ['u1', 'u3']), null);
+    }
+  });
+  afterEach(() => store.close());
+
+  it('gives users as spliced texts, equal to the wire form of listResources, and a managed user as its resource', async () => {
+    for (const count of [1, 100]) {
+      const query = listQuery({ read: ALL, count });
+      const [page, resources] = [await store.listForWire(ORG_A, 'User', query, BASE), await store.listResources(ORG_A, 'User', query)];
+      expect(page.totalResults).toBe(3);
+      expect(page.entries).toHaveLength(count === 1 ? 1 : 3);
+      page.entries.forEach((entry, index) => {
+        const resource = resources.resources[index]!;
+        if (resource['id'] === 'u2') {
+          expect(entry).toEqual({ resource });
+          return;
+        }
+        const wire = toWireResource(USER_RESOURCE_TYPE, resource, BASE, parseProjection(USER_RESOURCE_TYPE, undefined, undefined));
+        expect(entry).toEqual({ text: JSON.stringify(wire) });
+      });
+    }
+  });
+
+  it('gives groups, with their members, as spliced texts', async () => {
+    const page = await store.listForWire(ORG_A, 'Group', listQuery({ read: ALL }), BASE);
+    expect(page.entries).toHaveLength(1);
+    const text = (page.entries[0] as { text: string }).text;
+    expect(JSON.parse(text)).toMatchObject({
+      id: 'g1',
+      members: [
+        { value: 'u1', $ref: `${BASE}/Users/u1`, display: 'ann', type: 'User' },
+        { value: 'u3', $ref: `${BASE}/Users/u3`, display: 'cy', type: 'User' },
+      ],
+      meta: { location: `${BASE}/Groups/g1` },
+    });
+  });
+});
