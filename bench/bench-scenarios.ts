@@ -1,5 +1,6 @@
 import type { BenchData } from './bench-data.js';
 import { benchUser } from './bench-data.js';
+import { SequentialClient } from './sequential-client.js';
 import type { WrkScenario } from './wrk-runner.js';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -62,16 +63,17 @@ export interface SequentialResult {
   readonly requests: number;
 }
 
-/** Paging: each request timed until its whole body has arrived, and apart from that the client's JSON.parse. */
+/** Paging: each request timed until its whole body has arrived, and apart from that the client's decoding and JSON.parse. */
 export interface PagingResult extends SequentialResult {
   readonly parseMs: number;
 }
 
-async function timed(url: string, init: RequestInit, expected: number): Promise<number> {
+/** The milliseconds of a PATCH whose answer must have status `expected`. */
+async function timedPatch(client: SequentialClient, path: string, headers: Record<string, string>, body: unknown, expected: number): Promise<number> {
+  const json = JSON.stringify(body);
   const started = performance.now();
-  const response = await fetch(url, init);
-  await response.arrayBuffer();
-  if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${expected}`);
+  const response = await client.send('PATCH', path, headers, json);
+  if (response.status !== expected) throw new Error(`PATCH ${path} answered ${response.status}, expected ${expected}`);
   return performance.now() - started;
 }
 
@@ -84,21 +86,25 @@ function summarize(times: readonly number[]): SequentialResult {
 /** Okta's import: every user, 100 per page, in order; the total is what an initial sync waits for. */
 export async function pageThroughAllUsers(origin: string, data: BenchData): Promise<PagingResult> {
   const headers = { authorization: `Bearer ${data.token}` };
+  const client = new SequentialClient(origin);
   const times: number[] = [];
   let parseMs = 0;
   let total = Number.POSITIVE_INFINITY;
-  for (let start = 1; start <= total; start += 100) {
-    const url = `${origin}/scim/v2/${data.orgId}/Users?startIndex=${start}&count=100`;
-    const began = performance.now();
-    const response = await fetch(url, { headers });
-    const text = await response.text();
-    const received = performance.now();
-    times.push(received - began);
-    const body = JSON.parse(text) as { totalResults: number; Resources: unknown[] };
-    parseMs += performance.now() - received;
-    if (response.status !== 200) throw new Error(`page at ${start} answered ${response.status}`);
-    total = body.totalResults;
-    if (body.Resources.length === 0) throw new Error(`page at ${start} was empty before ${total} users`);
+  try {
+    for (let start = 1; start <= total; start += 100) {
+      const path = `/scim/v2/${data.orgId}/Users?startIndex=${start}&count=100`;
+      const began = performance.now();
+      const response = await client.send('GET', path, headers);
+      const received = performance.now();
+      times.push(received - began);
+      const body = JSON.parse(response.body.toString('utf8')) as { totalResults: number; Resources: unknown[] };
+      parseMs += performance.now() - received;
+      if (response.status !== 200) throw new Error(`page at ${start} answered ${response.status}`);
+      total = body.totalResults;
+      if (body.Resources.length === 0) throw new Error(`page at ${start} was empty before ${total} users`);
+    }
+  } finally {
+    client.close();
   }
   return { ...summarize(times), parseMs };
 }
@@ -110,16 +116,21 @@ export async function memberBatches(
   groupId: string,
   rounds: number,
 ): Promise<{ add: SequentialResult; remove: SequentialResult }> {
-  const url = `${origin}/scim/v2/${data.orgId}/Groups/${groupId}`;
+  const path = `/scim/v2/${data.orgId}/Groups/${groupId}`;
   const headers = { authorization: `Bearer ${data.token}`, 'content-type': 'application/scim+json' };
+  const client = new SequentialClient(origin);
   const adds: number[] = [];
   const removes: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const ids = data.spareUserIds.slice((round * 100) % data.spareUserIds.length).slice(0, 100).map((value) => ({ value }));
-    const add = { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: ids }] };
-    const remove = { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members', value: ids }] };
-    adds.push(await timed(url, { method: 'PATCH', headers, body: JSON.stringify(add) }, 204));
-    removes.push(await timed(url, { method: 'PATCH', headers, body: JSON.stringify(remove) }, 204));
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      const ids = data.spareUserIds.slice((round * 100) % data.spareUserIds.length).slice(0, 100).map((value) => ({ value }));
+      const add = { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: ids }] };
+      const remove = { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members', value: ids }] };
+      adds.push(await timedPatch(client, path, headers, add, 204));
+      removes.push(await timedPatch(client, path, headers, remove, 204));
+    }
+  } finally {
+    client.close();
   }
   return { add: summarize(adds), remove: summarize(removes) };
 }

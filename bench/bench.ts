@@ -69,7 +69,7 @@ try {
   }
   if (wanted('page-all-users')) {
     const paging = await pageThroughAllUsers(origin, data);
-    const label = `page-all-users: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client JSON.parse)`;
+    const label = `page-all-users: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client decoding and JSON.parse)`;
     row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', peakRssMb(server)]);
   }
   for (const [size, groupId] of data.groups) {
