@@ -4,8 +4,6 @@ import { URN } from '../scim/schema/schema-urns.js';
 import type { ScimResource } from '../store/store.js';
 import type { ScimContext } from './scim-context.js';
 
-const NOTHING_DERIVED = { members: false, groups: false } as const;
-
 function managerOf(resource: ScimResource): { value: string } | undefined {
   const enterprise = resource[URN.enterpriseUser];
   const manager = isJsonObject(enterprise) ? enterprise['manager'] : undefined;
@@ -24,12 +22,7 @@ export async function withManagerDisplayNames(
 ): Promise<ScimResource[]> {
   if (type.id !== 'User') return [...resources];
   const ids = new Set(resources.flatMap((resource) => managerOf(resource)?.value ?? []));
-  const names = new Map<string, string>();
-  for (const id of ids) {
-    const manager = await context.store.getResource(context.orgId, 'User', id, NOTHING_DERIVED);
-    const name = manager?.['displayName'] ?? manager?.['userName'];
-    if (typeof name === 'string') names.set(id, name);
-  }
+  const names = await context.store.userDisplayNames(context.orgId, [...ids]);
   return resources.map((resource) => {
     const id = managerOf(resource)?.value;
     const displayName = id === undefined ? undefined : names.get(id);

@@ -188,6 +188,12 @@ export interface Store {
   getResource(orgId: string, type: ResourceTypeName, id: string, read: ReadOptions): Promise<ScimResource | undefined>;
 
   /**
+   * Each of `ids` that names a user of `orgId`, with the name a reference to that user shows: its displayName,
+   * else its userName. One read for a page of managers, whatever their number.
+   */
+  userDisplayNames(orgId: string, ids: readonly string[]): Promise<Map<string, string>>;
+
+  /**
    * Runs `mutation` on the current resource inside one transaction, writes its result, bumps `meta.version`
    * and sets `meta.lastModified` to `now`. Returns the stored resource, read with `read`.
    */

@@ -6,6 +6,7 @@ import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
+import { userDisplayNamesQuery, type UserDisplayNameRow } from '../sql/sql-user-names.js';
 import type {
   ActivityEntry,
   ExportedResource,
@@ -26,6 +27,7 @@ import type {
 import { insertActivity, selectActivity } from './postgres-activity-log.js';
 import { countOrganizationRows, exportMembershipPage, exportResourcePage } from './postgres-bulk-export.js';
 import { insertExportedResources, insertMemberships } from './postgres-bulk-import.js';
+import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { uniquenessErrorOf } from './postgres-constraint-errors.js';
 import { inTransaction, openPostgresPool, PostgresSession, storableRecord } from './postgres-database.js';
 import { addMembers, applyMemberOps } from './postgres-group-members.js';
@@ -130,6 +132,13 @@ export class PostgresStore implements Store {
     const layout = layoutOf(type);
     const row = await findResourceRow(this.session, layout, orgId, id, read);
     return row && readResource(this.session, layout, row, read);
+  }
+
+  async userDisplayNames(orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const query = userDisplayNamesQuery(POSTGRES_DIALECT, orgId, ids);
+    const rows = await this.session.all<UserDisplayNameRow>(query.sql, query.params);
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   async updateResource(

@@ -6,6 +6,7 @@ import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
+import { userDisplayNamesQuery, type UserDisplayNameRow } from '../sql/sql-user-names.js';
 import type {
   ActivityEntry,
   ExportedResource,
@@ -26,6 +27,7 @@ import type {
 import { insertActivity, selectActivity } from './sqlite-activity-log.js';
 import { countOrganizationRows, exportMembershipPage, exportResourcePage } from './sqlite-bulk-export.js';
 import { insertExportedResources, insertMemberships } from './sqlite-bulk-import.js';
+import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
@@ -168,6 +170,13 @@ export class SqliteStore implements Store {
     if (layout.table === 'users') return findUser(this.statements, orgId, id, read);
     const row = findResourceRow(this.statements, layout, orgId, id);
     return row && readResource(this.statements, layout, row, read);
+  }
+
+  async userDisplayNames(orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const query = userDisplayNamesQuery(SQLITE_DIALECT, orgId, ids);
+    const rows = this.statements.rows(query.sql, ...query.params) as UserDisplayNameRow[];
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   async updateResource(

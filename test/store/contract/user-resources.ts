@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { URN } from '../../../src/scim/schema/schema-urns.js';
 import type { MutationResult, ScimResource, Store } from '../../../src/store/store.js';
-import { ALL, NONE, ORG_A, ORG_B, user } from '../store-fixtures.js';
+import { ALL, group, NONE, ORG_A, ORG_B, user } from '../store-fixtures.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -137,5 +137,18 @@ export function userResources(store: () => Store): void {
     await store().deleteResource(ORG_A, 'User', 'u1', { ifMatch: 'W/"1"' });
     expect(await store().getResource(ORG_A, 'User', 'u1', NONE)).toBeUndefined();
     await store().createResource(ORG_A, 'User', user('u1b', 'ALICE@example.org'), null);
+  });
+
+  it('names users by displayName, else userName, only for ids of users of the organization', async () => {
+    await store().createResource(ORG_A, 'User', user('m1', 'mia@example.org', { displayName: 'Mia Manager' }), null);
+    await store().createResource(ORG_A, 'User', user('m2', 'max@example.org'), null);
+    await store().createResource(ORG_B, 'User', user('m3', 'other@example.org', { displayName: 'Other Org' }), null);
+    await store().createResource(ORG_A, 'Group', group('g1', 'Managers'), null);
+    const names = await store().userDisplayNames(ORG_A, ['m1', 'm2', 'm3', 'g1', 'nobody']);
+    expect([...names].sort()).toEqual([
+      ['m1', 'Mia Manager'],
+      ['m2', 'max@example.org'],
+    ]);
+    expect(await store().userDisplayNames(ORG_A, [])).toEqual(new Map());
   });
 }
