@@ -10,19 +10,23 @@ function managerOf(resource: ScimResource): { value: string } | undefined {
   return isJsonObject(manager) && typeof manager['value'] === 'string' ? { value: manager['value'] } : undefined;
 }
 
+/** The ids of the managers `resources` name (users of type `type`), for `managerDisplayNames`. */
+export function managerIdsOf(type: ResourceType, resources: readonly ScimResource[]): string[] {
+  return type.id === 'User' ? resources.flatMap((resource) => managerOf(resource)?.value ?? []) : [];
+}
+
+/** The displayName (else userName) of each of `ids` naming a user of the organization: one read. */
+export async function managerDisplayNames(context: ScimContext, ids: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+  const distinct = [...new Set(ids)];
+  return distinct.length === 0 ? new Map() : context.store.userDisplayNames(context.orgId, distinct);
+}
+
 /**
- * Fills the enterprise `manager.displayName` (readOnly, RFC 7643 §4.3) from the manager's current record, so it
+ * Fills the enterprise `manager.displayName` (readOnly, RFC 7643 §4.3) from `names` (managerDisplayNames), so it
  * follows renames like group member display names do. Entra reads the manager back as {value, $ref,
  * displayName}; a manager id naming no user of the organization is returned without a displayName.
  */
-export async function withManagerDisplayNames(
-  context: ScimContext,
-  type: ResourceType,
-  resources: readonly ScimResource[],
-): Promise<ScimResource[]> {
-  if (type.id !== 'User') return [...resources];
-  const ids = new Set(resources.flatMap((resource) => managerOf(resource)?.value ?? []));
-  const names = await context.store.userDisplayNames(context.orgId, [...ids]);
+export function withManagerNames(resources: readonly ScimResource[], names: ReadonlyMap<string, string>): ScimResource[] {
   return resources.map((resource) => {
     const id = managerOf(resource)?.value;
     const displayName = id === undefined ? undefined : names.get(id);
@@ -30,6 +34,15 @@ export async function withManagerDisplayNames(
     const enterprise = resource[URN.enterpriseUser] as ScimResource;
     return { ...resource, [URN.enterpriseUser]: { ...enterprise, manager: { ...(enterprise['manager'] as ScimResource), displayName } } };
   });
+}
+
+/** `withManagerNames` with the names read for these resources. */
+export async function withManagerDisplayNames(
+  context: ScimContext,
+  type: ResourceType,
+  resources: readonly ScimResource[],
+): Promise<ScimResource[]> {
+  return withManagerNames(resources, await managerDisplayNames(context, managerIdsOf(type, resources)));
 }
 
 /** The same for one resource. */

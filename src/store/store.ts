@@ -77,10 +77,21 @@ export interface ListResult {
 }
 
 /**
- * One resource of a page read for the wire (Store.listForWire): its default wire form as JSON text when the
- * store rendered it from what it keeps, else the resource, for the service to render.
+ * A user's wire text but for its manager's `displayName` member (`,"displayName":…`), which the service fills
+ * from the manager's record between `head` and `tail`, or leaves out when `managerId` names no user.
  */
-export type WireEntry = { readonly text: string } | { readonly resource: ScimResource };
+export interface TextAroundManager {
+  readonly head: string;
+  readonly managerId: string;
+  readonly tail: string;
+}
+
+/**
+ * One resource of a page read for the wire (Store.listForWire): its default wire form as JSON text when the
+ * store rendered it from what it keeps (for a user with a manager, the text around the manager's displayName,
+ * which the service fills), else the resource, for the service to render.
+ */
+export type WireEntry = { readonly text: string } | TextAroundManager | { readonly resource: ScimResource };
 
 export interface WireListResult {
   readonly totalResults: number;

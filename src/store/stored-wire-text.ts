@@ -1,10 +1,12 @@
 import { COMMON_ATTRIBUTES } from '../scim/schema/common-attributes.js';
 import type { AttributeDefinition } from '../scim/schema/attribute-definition.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
+import { URN } from '../scim/schema/schema-urns.js';
 import type { ResourceLayout } from './resource-layout.js';
 import { NEVER_STORED, type StoredRow } from './resource-rows.js';
 import { formatVersion } from './resource-version.js';
 import type { ReferenceRow } from './sql/sql-row-assembly.js';
+import type { TextAroundManager } from './store.js';
 
 /** One row as a store read it, before any JSON is parsed: what `storedWireText` renders from. */
 export interface StoredRowText {
@@ -50,8 +52,18 @@ function keepsStored(type: ResourceType): boolean {
  */
 const RESHAPED = /\{\}|\[\]|null/;
 
-/** The same, or the enterprise manager's key: its displayName is filled from the manager's record by the service. */
-const DATA_THE_LONG_WAY = /\{\}|\[\]|null|"manager"/;
+/**
+ * The enterprise manager as the write path stores it (`canonicalManager`): its value, then a `$ref` as sent, which
+ * the wire replaces. Quotes inside JSON strings are escaped, so this only matches the manager member itself.
+ */
+const STORED_MANAGER = /"manager":\{"value":("(?:[^"\\]|\\.)*")(?:,"\$ref":"(?:[^"\\]|\\.)*")?\}/y;
+
+/** Where a user's `data` text holds its manager: the member's bounds and its value as JSON text. */
+interface StoredManager {
+  readonly start: number;
+  readonly end: number;
+  readonly valueText: string;
+}
 
 /** What JSON.stringify escapes in a string: `"`, `\`, control characters and (lone) surrogates. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -96,6 +108,9 @@ class StoredWireRenderer {
   private readonly derivedKeyText: string;
   private readonly metaHead: string;
   private readonly locationHead: string;
+  /** What the manager's `$ref` starts with, escaped. */
+  private readonly usersHead: string;
+  private readonly enterpriseKeyText = `${JSON.stringify(URN.enterpriseUser)}:`;
   /** What `$ref` starts with, by the derived reference's type (a user's groups: always /Groups/). */
   private readonly refHead: (referenceType: string) => string | undefined;
 
@@ -127,17 +142,20 @@ class StoredWireRenderer {
     // The heads of meta.location and $ref, escaped, to be followed by the escaped id.
     this.locationHead = escapedInside(`${base}${type.endpoint}/`);
     const groupsHead = escapedInside(`${base}/Groups/`);
+    this.usersHead = escapedInside(`${base}/Users/`);
     const memberHeads = new Map(
       Object.entries(MEMBER_ENDPOINTS).map(([memberType, endpoint]) => [memberType, escapedInside(`${base}${endpoint}/`)]),
     );
     this.refHead = layout.derived === 'groups' ? () => groupsHead : (referenceType) => memberHeads.get(referenceType);
   }
 
-  render(row: StoredRowText): string | undefined {
+  render(row: StoredRowText): string | TextAroundManager | undefined {
     const { data } = row;
     // The stored object's members, without its braces: `data` is `{}` when every value is in columns or child rows.
     const dataMembers = data.slice(1, -1);
-    if (!this.keepsStored || DATA_THE_LONG_WAY.test(dataMembers)) return undefined;
+    if (!this.keepsStored || RESHAPED.test(dataMembers)) return undefined;
+    const manager = this.managerIn(dataMembers);
+    if (manager === null) return undefined;
     const elements = this.elementSlots(row, dataMembers);
     if (!elements) return undefined;
 
@@ -149,7 +167,16 @@ class StoredWireRenderer {
       const valueText = column.column === 'id' ? idText : column.boolean ? String(raw === 1) : quote(String(raw));
       text += `,${column.keyText}${valueText}`;
     }
-    if (dataMembers !== '') text += `,${dataMembers}`;
+    let split = -1;
+    if (manager !== undefined) {
+      // {value, $ref, displayName}: the order the long way gives (withManagerDisplayNames, then putReferences).
+      const closing = manager.end - 1;
+      text += `,${dataMembers.slice(0, manager.start)}"manager":{"value":${manager.valueText},"$ref":"${this.usersHead}${manager.valueText.slice(1)}`;
+      split = text.length;
+      text += dataMembers.slice(closing);
+    } else if (dataMembers !== '') {
+      text += `,${dataMembers}`;
+    }
     for (const [key, slot] of elements) text += `,${key}${slot.extension ? `{${slot.texts.join(',')}}` : slot.texts[0]!}`;
     if (row.derived.length > 0) {
       text += `,${this.derivedKeyText}[${row.derived.map((reference) => this.referenceText(reference)).join(',')}]`;
@@ -157,14 +184,32 @@ class StoredWireRenderer {
     const location = `"${this.locationHead}${idText.slice(1)}`;
     const created = quote(String(row.columns['created']));
     const lastModified = quote(String(row.columns['last_modified']));
-    return `${text},${this.metaHead}${created},"lastModified":${lastModified},"location":${location},"version":${JSON.stringify(formatVersion(row.version))}}}`;
+    text += `,${this.metaHead}${created},"lastModified":${lastModified},"location":${location},"version":${JSON.stringify(formatVersion(row.version))}}}`;
+    if (manager === undefined) return text;
+    return { head: text.slice(0, split), managerId: JSON.parse(manager.valueText) as string, tail: text.slice(split) };
+  }
+
+  /**
+   * The user's manager in `data`: undefined when it has none, null when `"manager"` is there in a shape other
+   * than the stored one (the long way then decides).
+   */
+  private managerIn(dataMembers: string): StoredManager | undefined | null {
+    const start = dataMembers.indexOf('"manager"');
+    if (start === -1) return undefined;
+    const extension = dataMembers.indexOf(this.enterpriseKeyText);
+    if (this.layout.type.id !== 'User' || extension === -1 || extension > start || dataMembers.indexOf('"manager"', start + 1) !== -1) {
+      return null;
+    }
+    STORED_MANAGER.lastIndex = start;
+    const match = STORED_MANAGER.exec(dataMembers);
+    return match ? { start, end: start + match[0].length, valueText: match[1]! } : null;
   }
 
   /** `[core, …extensions present]`, remembered per combination. */
   private schemasText(elements: ReadonlyMap<string, ElementSlot>, dataMembers: string): string {
     let present = '';
     for (const extension of this.extensions) {
-      // Never `{}` here (DATA_THE_LONG_WAY): present in `data` means a non-empty object.
+      // Never `{}` here (RESHAPED): present in `data` means a non-empty object.
       present += dataMembers.includes(extension.keyText) || elements.has(extension.keyText) ? '1' : '0';
     }
     let text = this.schemasTexts.get(present);
@@ -233,13 +278,14 @@ function placedFirst(key: string): number {
 /**
  * What renders rows of `layout` for `baseUrl` (resolve it once per read): each row's text is the JSON text
  * `JSON.stringify(toWireResource(type, resource, baseUrl, default projection))` gives for the resource stored
- * in it, spliced from the stored texts without parsing them; undefined when the row needs the long way (a
- * manager's displayName to fill, an extension object to merge, a value the projection would change). This
+ * in it, spliced from the stored texts without parsing them; for a user with a manager, that text around the
+ * manager's displayName, which only the manager's record tells; undefined when the row needs the long way (an
+ * extension object to merge, a value the projection would change, a manager stored in another shape). This
  * holds because stores keep resources canonical: the write path (body-attributes.ts, the PATCH engine) stores
  * only attributes the schemas define, under their canonical names, and `data` and each element are
  * `JSON.stringify` texts. test/store/stored-wire-text.test.ts compares both ways on every kind of value.
  */
-export function storedWireText(layout: ResourceLayout, baseUrl: string): (row: StoredRowText) => string | undefined {
+export function storedWireText(layout: ResourceLayout, baseUrl: string): (row: StoredRowText) => string | TextAroundManager | undefined {
   const renderer = new StoredWireRenderer(layout, baseUrl);
   return (row) => renderer.render(row);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URN } from '../../src/scim/schema/schema-urns.js';
-import { httpFixture, type HttpFixture } from './http-fixture.js';
+import { httpFixture, PUBLIC_URL, type HttpFixture } from './http-fixture.js';
 
 /**
  * A list answers each resource exactly as GET /<Type>/<id> does: SQLite splices a page under the default
@@ -63,7 +63,15 @@ beforeAll(async () => {
     { op: 'add', path: 'emails', value: [{ value: 'emptied@example.com', type: 'other' }] },
   ]);
   await patch(`/Users/${teamsOnly}`, [{ op: 'replace', value: { displayName: 'Teams Only', active: true } }]);
-  userIds.push(bare, full, managed, teamsOnly, emptied);
+  // A manager sent with the IdP's own $ref naming no user here, and one set the way Entra sets it (a bare id).
+  const ghostManaged = await post('/Users', {
+    schemas: [URN.user, URN.enterpriseUser],
+    userName: 'ghost-managed',
+    [URN.enterpriseUser]: { manager: { value: 'no-such-user', $ref: 'https://idp.example.com/Users/no-such-user' } },
+  });
+  const entraManaged = await post('/Users', { schemas: [URN.user], userName: 'entra-managed' });
+  await patch(`/Users/${entraManaged}`, [{ op: 'Add', path: `${URN.enterpriseUser}:manager`, value: bare }]);
+  userIds.push(bare, full, managed, teamsOnly, emptied, ghostManaged, entraManaged);
 
   const inner = await post('/Groups', { schemas: [URN.group], displayName: 'Inner "core"', members: [{ value: full }] });
   const outer = await post('/Groups', {
@@ -91,7 +99,7 @@ async function expectSameAsGet(resources: Record<string, unknown>[], endpoint: s
 }
 
 describe('list answers', () => {
-  it('give every user of a page exactly as its GET does: plain, full, managed, extension-only, emptied by PATCH', async () => {
+  it('give every user of a page exactly as its GET does: plain, full, managed (a known, an unknown and a PATCHed manager), extension-only, emptied by PATCH', async () => {
     const list = await f.scim('GET', '/Users?count=100');
     expect(list.status).toBe(200);
     const resources = list.body.Resources ?? [];
@@ -104,6 +112,13 @@ describe('list answers', () => {
       value: userIds[1],
       displayName: 'Renamed "Full"',
     });
+    const ghost = resources.find((user) => user['id'] === userIds[5])!;
+    expect((ghost[URN.enterpriseUser] as Record<string, unknown>)['manager']).toEqual({
+      value: 'no-such-user',
+      $ref: `${PUBLIC_URL}/scim/v2/${f.orgId}/Users/no-such-user`,
+    });
+    const entra = resources.find((user) => user['id'] === userIds[6])!;
+    expect((entra[URN.enterpriseUser] as Record<string, Record<string, unknown>>)['manager']).toMatchObject({ value: userIds[0], displayName: 'bare' });
   });
 
   it('give a filtered page of one (what an IdP lookup reads) and a POST .search page as GET does', async () => {
@@ -124,6 +139,6 @@ describe('list answers', () => {
   it('keep the ListResponse members in RFC 7644 order around the page', async () => {
     const list = await f.scim('GET', '/Users?startIndex=2&count=2');
     expect(Object.keys(list.body)).toEqual(['schemas', 'totalResults', 'itemsPerPage', 'startIndex', 'Resources']);
-    expect(list.body).toMatchObject({ totalResults: 5, itemsPerPage: 2, startIndex: 2 });
+    expect(list.body).toMatchObject({ totalResults: userIds.length, itemsPerPage: 2, startIndex: 2 });
   });
 });

@@ -9,7 +9,9 @@ import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, type ResourceType } from '../.
 import { URN } from '../../src/scim/schema/schema-urns.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../src/store/resource-layout.js';
 import { fromRecord, toRecord } from '../../src/store/resource-rows.js';
+import { withManagerNames } from '../../src/service/manager-display.js';
 import { references, type ReferenceRow } from '../../src/store/sql/sql-row-assembly.js';
+import type { TextAroundManager } from '../../src/store/store.js';
 import { storedWireText, type StoredRowText } from '../../src/store/stored-wire-text.js';
 import { random } from './filter-differential-data.js';
 
@@ -27,17 +29,35 @@ function storedRow(layout: ResourceLayout, body: JsonObject, derived: readonly R
   return { columns: record.columns, data: JSON.stringify(record.data), version, elements, derived };
 }
 
-/** The long way: rebuild the resource, add its derived references, wire form under the default projection. */
-function longWay(layout: ResourceLayout, row: StoredRowText, baseUrl = BASE): string {
+type Names = ReadonlyMap<string, string>;
+const NO_NAMES: Names = new Map();
+
+/**
+ * The long way: rebuild the resource, add its derived references, fill the manager's displayName from `names`
+ * (the service's withManagerNames), wire form under the default projection.
+ */
+function longWay(layout: ResourceLayout, row: StoredRowText, baseUrl = BASE, names = NO_NAMES): string {
   const resource = fromRecord(layout, { ...row, data: JSON.parse(row.data) as JsonObject });
   if (row.derived.length > 0) resource[layout.derived] = references(row.derived);
-  return JSON.stringify(toWireResource(layout.type, resource, baseUrl, parseProjection(layout.type, undefined, undefined)));
+  const [filled] = withManagerNames([resource], names);
+  return JSON.stringify(toWireResource(layout.type, filled!, baseUrl, parseProjection(layout.type, undefined, undefined)));
 }
 
-function expectSameText(layout: ResourceLayout, row: StoredRowText, baseUrl = BASE): void {
+/** The spliced text as the service completes it: the manager's displayName member between head and tail. */
+function completed(spliced: string | TextAroundManager, names = NO_NAMES): string {
+  if (typeof spliced === 'string') return spliced;
+  const name = names.get(spliced.managerId);
+  return `${spliced.head}${name === undefined ? '' : `,"displayName":${JSON.stringify(name)}`}${spliced.tail}`;
+}
+
+function splicedText(layout: ResourceLayout, row: StoredRowText, baseUrl = BASE, names = NO_NAMES): string {
   const spliced = storedWireText(layout, baseUrl)(row);
   expect(spliced).toBeDefined();
-  expect(spliced).toBe(longWay(layout, row, baseUrl));
+  return completed(spliced!, names);
+}
+
+function expectSameText(layout: ResourceLayout, row: StoredRowText, baseUrl = BASE, names = NO_NAMES): void {
+  expect(splicedText(layout, row, baseUrl, names)).toBe(longWay(layout, row, baseUrl, names));
 }
 
 const TRICKY = [
@@ -104,12 +124,20 @@ function randomBody(type: ResourceType, next: () => number): JsonObject {
     if (next() < 0.4) continue;
     const extension: JsonObject = {};
     for (const definition of schema.attributes) {
-      // A manager always takes the long way (its displayName is the service's to fill): tested apart.
       if (definition.name !== 'manager') fill(extension, definition);
+      // The write path takes a manager only with a non-empty value; a $ref sent with it is stored as sent.
+      else if (next() < 0.5) {
+        const value = `${pick(next, TRICKY)}${Math.floor(next() * 1e6)}`;
+        extension['manager'] = next() < 0.3 ? { value, $ref: `https://idp.example.com/u/${value}` } : { value };
+      }
     }
     body[schema.id] = extension;
   }
   return body;
+}
+
+function pick<T>(next: () => number, list: readonly T[]): T {
+  return list[Math.floor(next() * list.length)]!;
 }
 
 const GROUPS: ReferenceRow[] = [
@@ -138,7 +166,7 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
       GROUPS,
     );
     expectSameText(USER_LAYOUT, row);
-    const parsed = JSON.parse(storedWireText(USER_LAYOUT, BASE)(row)!) as JsonObject;
+    const parsed = JSON.parse(splicedText(USER_LAYOUT, row)) as JsonObject;
     expect(parsed['schemas']).toEqual([URN.user, URN.enterpriseUser]);
     expect(parsed['meta']).toEqual({
       resourceType: 'User',
@@ -154,7 +182,7 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
       const body: JsonObject = { userName: 'teams@example.com', active: false, [URN.teamsUser]: { teams: ['Red', 'Blue "B"'] }, ...extras };
       const row = storedRow(USER_LAYOUT, body);
       expectSameText(USER_LAYOUT, row);
-      expect((JSON.parse(storedWireText(USER_LAYOUT, BASE)(row)!) as JsonObject)[URN.teamsUser]).toEqual({ teams: ['Red', 'Blue "B"'] });
+      expect((JSON.parse(splicedText(USER_LAYOUT, row)) as JsonObject)[URN.teamsUser]).toEqual({ teams: ['Red', 'Blue "B"'] });
     }
   });
 
@@ -172,10 +200,44 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
     expectSameText(GROUP_LAYOUT, storedRow(GROUP_LAYOUT, { displayName: 'Empty' }));
   });
 
-  it('leaves a user with a manager to the long way, which fills the manager displayName', () => {
-    const row = storedRow(USER_LAYOUT, { userName: 'managed', [URN.enterpriseUser]: { manager: { value: 'boss-1' } } });
-    expect(row.data).toContain('"manager"');
-    expect(storedWireText(USER_LAYOUT, BASE)(row)).toBeUndefined();
+  it('gives a user with a manager around the manager displayName the service fills, as the long way does', () => {
+    const names: Names = new Map([
+      ['boss-1', 'Boss "One" Müller'],
+      ['boss-"2"\\', 'Boss Two'],
+    ]);
+    const managers: JsonObject[] = [
+      { value: 'boss-1' },
+      { value: 'boss-"2"\\', $ref: 'https://idp.example.com/Users/boss-2' },
+      { value: 'nobody-known' },
+    ];
+    for (const manager of managers) {
+      const row = storedRow(USER_LAYOUT, {
+        userName: 'managed',
+        title: '"manager"',
+        [URN.enterpriseUser]: { department: 'Ops', manager, costCenter: 'CC 1' },
+      });
+      const spliced = storedWireText(USER_LAYOUT, BASE)(row);
+      expect(spliced).toMatchObject({ managerId: manager['value'] });
+      expectSameText(USER_LAYOUT, row, BASE, names);
+      const wire = JSON.parse(completed(spliced!, names)) as JsonObject;
+      expect((wire[URN.enterpriseUser] as JsonObject)['manager']).toEqual({
+        value: manager['value'],
+        $ref: `${BASE}/Users/${String(manager['value'])}`,
+        ...(names.has(String(manager['value'])) ? { displayName: names.get(String(manager['value'])) } : {}),
+      });
+    }
+  });
+
+  it('leaves a manager stored in another shape to the long way', () => {
+    const user = storedRow(USER_LAYOUT, { userName: 'u' });
+    const enterprise = JSON.stringify(URN.enterpriseUser);
+    for (const data of [
+      `{${enterprise}:{"manager":{"value":"b","displayName":"Old"}}}`,
+      `{${enterprise}:{"manager":{"$ref":"x","value":"b"}}}`,
+      `{"manager":{"value":"b"}}`,
+    ]) {
+      expect(storedWireText(USER_LAYOUT, BASE)({ ...user, data }), data).toBeUndefined();
+    }
   });
 
   it('leaves rows the projection would change to the long way: an empty object, a null, an element with both', () => {
@@ -196,6 +258,7 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
 
   it('agrees with the long way on 600 random users and groups written through the write path', () => {
     let spliced = 0;
+    let managed = 0;
     for (let seed = 1; seed <= 600; seed += 1) {
       const next = random(seed);
       const layout = seed % 5 === 0 ? GROUP_LAYOUT : USER_LAYOUT;
@@ -204,6 +267,8 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
       );
       const row = storedRow(layout, randomBody(layout.type, next), derived, seed);
       const text = storedWireText(layout, BASE)(row);
+      const managerId = typeof text === 'object' ? text.managerId : undefined;
+      const names: Names = managerId !== undefined && next() < 0.7 ? new Map([[managerId, pick(next, TRICKY)]]) : NO_NAMES;
       if (text === undefined) {
         // Only a text the projection may change sends a row the long way (here: 'annullment {} []', empty values).
         const stored = [row.data, ...row.elements.map((element) => element.element)].join();
@@ -211,8 +276,10 @@ describe('storedWireText: the default wire form spliced from stored texts (docs/
         continue;
       }
       spliced += 1;
-      expect(text, `seed ${seed}`).toBe(longWay(layout, row));
+      if (managerId !== undefined) managed += 1;
+      expect(completed(text, names), `seed ${seed}`).toBe(longWay(layout, row, BASE, names));
     }
     expect(spliced).toBeGreaterThan(150);
+    expect(managed).toBeGreaterThan(10);
   });
 });

@@ -129,7 +129,8 @@ export function wireEntryOf(layout: ResourceLayout, baseUrl: string): RowForm<Wi
   const render = storedWireText(layout, baseUrl);
   return (_layout, row, elements, derived) => {
     const text = render({ columns: row, data: row.data, version: row.version, elements, derived });
-    return text === undefined ? { resource: resourceOf(layout, row, elements, derived) } : { text };
+    if (text === undefined) return { resource: resourceOf(layout, row, elements, derived) };
+    return typeof text === 'string' ? { text } : text;
   };
 }
 

@@ -3,8 +3,9 @@ import { parseProjection } from '../../../src/scim/resource/attribute-projection
 import { toWireResource } from '../../../src/scim/resource/wire-resource.js';
 import { USER_RESOURCE_TYPE } from '../../../src/scim/schema/resource-types.js';
 import { URN } from '../../../src/scim/schema/schema-urns.js';
+import { withManagerNames } from '../../../src/service/manager-display.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../../src/store/store.js';
+import type { ScimResource, Store, TextAroundManager } from '../../../src/store/store.js';
 import { ALL, ORG_A, ORG_B, group, listQuery, preparedStore, user } from '../store-fixtures.js';
 
 const BASE = 'https://scim.test/scim/v2/org-a';
@@ -27,7 +28,10 @@ describe('SQLite listForWire', () => {
   });
   afterEach(() => store.close());
 
-  it('gives users as spliced texts, equal to the wire form of listResources, and a managed user as its resource', async () => {
+  it('gives users as spliced texts equal to the wire form of listResources, a managed one around its manager displayName', async () => {
+    const names = new Map([['u1', 'ann']]);
+    const wireText = (resource: ScimResource): string =>
+      JSON.stringify(toWireResource(USER_RESOURCE_TYPE, resource, BASE, parseProjection(USER_RESOURCE_TYPE, undefined, undefined)));
     for (const count of [1, 100]) {
       const query = listQuery({ read: ALL, count });
       const [page, resources] = [await store.listForWire(ORG_A, 'User', query, BASE), await store.listResources(ORG_A, 'User', query)];
@@ -35,12 +39,14 @@ describe('SQLite listForWire', () => {
       expect(page.entries).toHaveLength(count === 1 ? 1 : 3);
       page.entries.forEach((entry, index) => {
         const resource = resources.resources[index]!;
-        if (resource['id'] === 'u2') {
-          expect(entry).toEqual({ resource });
+        if (resource['id'] !== 'u2') {
+          expect(entry).toEqual({ text: wireText(resource) });
           return;
         }
-        const wire = toWireResource(USER_RESOURCE_TYPE, resource, BASE, parseProjection(USER_RESOURCE_TYPE, undefined, undefined));
-        expect(entry).toEqual({ text: JSON.stringify(wire) });
+        const { head, managerId, tail } = entry as TextAroundManager;
+        expect(managerId).toBe('u1');
+        expect(`${head}${tail}`).toBe(wireText(resource));
+        expect(`${head},"displayName":"ann"${tail}`).toBe(wireText(withManagerNames([resource], names)[0]!));
       });
     }
   });
