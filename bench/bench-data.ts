@@ -39,15 +39,28 @@ function withMeta(resource: ScimResource, id: string, type: 'User' | 'Group', no
 
 const CHUNK = 5000;
 
-/** Imports `count` bench users named with `prefix`, `CHUNK` per transaction, through the store's bulk import; returns their ids. */
-async function importUsers(store: Store, orgId: string, count: number, prefix: string, now: string): Promise<string[]> {
-  const ids: string[] = [];
+/**
+ * An org chart as IdPs sync it (Entra and Okta send the enterprise manager): users report to the first user of
+ * their ten, who reports to the first of its hundred; every hundredth user has no manager.
+ */
+function managerIndex(i: number): number | undefined {
+  if (i % 10 !== 0) return i - (i % 10);
+  return i % 100 !== 0 ? i - (i % 100) : undefined;
+}
+
+/**
+ * Imports `count` bench users named with `prefix`, `CHUNK` per transaction, through the store's bulk import, with
+ * managers when `managers` is set; returns their ids.
+ */
+async function importUsers(store: Store, orgId: string, count: number, prefix: string, now: string, managers: boolean): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => crypto.randomUUID());
   for (let start = 0; start < count; start += CHUNK) {
     const rows: ExportedResource[] = [];
     for (let i = start; i < Math.min(count, start + CHUNK); i += 1) {
-      const id = crypto.randomUUID();
-      rows.push({ seq: i + 1, resource: withMeta(benchUser(i, prefix), id, 'User', now), passwordHash: null, version: 1 });
-      ids.push(id);
+      const user = benchUser(i, prefix);
+      const manager = managers ? managerIndex(i) : undefined;
+      if (manager !== undefined) user[URN.enterpriseUser] = { ...(user[URN.enterpriseUser] as ScimResource), manager: { value: ids[manager]! } };
+      rows.push({ seq: i + 1, resource: withMeta(user, ids[i]!, 'User', now), passwordHash: null, version: 1 });
     }
     await store.importResources(orgId, 'User', rows);
   }
@@ -55,15 +68,22 @@ async function importUsers(store: Store, orgId: string, count: number, prefix: s
 }
 
 /**
- * Loads the data set through the store's bulk import (not timed; what `roster migrate` uses): `users` users,
- * `spare` users in no group, and groups whose member counts are `groupSizes` (each capped at `users`).
+ * Loads the data set through the store's bulk import (not timed; what `roster migrate` uses): `users` users (with
+ * an org chart of managers when `managers` is set), `spare` users in no group, and groups whose member counts are
+ * `groupSizes` (each capped at `users`).
  */
-export async function loadBenchData(store: Store, users: number, spare: number, groupSizes: readonly number[]): Promise<BenchData> {
+export async function loadBenchData(
+  store: Store,
+  users: number,
+  spare: number,
+  groupSizes: readonly number[],
+  managers = false,
+): Promise<BenchData> {
   const now = new Date().toISOString();
   const org = await createOrganization(store, { name: 'Bench', id: crypto.randomUUID(), now }, 'http://127.0.0.1');
   const token = (await issueToken(store, org.id, now)).token;
-  const userIds = await importUsers(store, org.id, users, 'user', now);
-  const spareUserIds = await importUsers(store, org.id, spare, 'spare', now);
+  const userIds = await importUsers(store, org.id, users, 'user', now, managers);
+  const spareUserIds = await importUsers(store, org.id, spare, 'spare', now, false);
   const groups = new Map<number, string>();
   for (const [index, size] of groupSizes.entries()) {
     const count = Math.min(size, users);

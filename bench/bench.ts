@@ -17,6 +17,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     'database-url': { type: 'string' },
     'cpu-prof': { type: 'string' },
+    managers: { type: 'boolean', default: false },
   },
 });
 const users = Number(values.users);
@@ -36,11 +37,11 @@ const row = (cells: readonly (string | number)[]): void => {
 };
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
-console.log(`Loading ${users} users into ${values.backend} (not timed)…`);
+console.log(`Loading ${users} users${values.managers ? ' with managers' : ''} into ${values.backend} (not timed)…`);
 const loadStarted = performance.now();
 const store = openStore(databaseUrl);
 await store.migrate();
-const data = await loadBenchData(store, users, 1000, [0, 10_000, 100_000]);
+const data = await loadBenchData(store, users, 1000, [0, 10_000, 100_000], values.managers);
 await store.close();
 console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
@@ -80,7 +81,7 @@ try {
     row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—', peakRssMb(server)]);
   }
   const rss = peakRssMb(server);
-  console.log(`\nRoster ${values.backend}, ${users} users, wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString()}`);
+  console.log(`\nRoster ${values.backend}, ${users} users${values.managers ? ' with managers' : ''}, wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString()}`);
   console.log('| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server peak RSS so far, MB |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const line of rows) console.log(line);
