@@ -23,7 +23,6 @@ const { values } = parseArgs({
 const users = Number(values.users);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const wanted = (name: string): boolean => values.scenario === undefined || name.includes(values.scenario);
 if (!Number.isInteger(users) || users < 200) throw new Error('--users must be an integer of at least 200');
 
 const dir = mkdtempSync(join(tmpdir(), 'roster-bench-'));
@@ -45,6 +44,12 @@ const data = await loadBenchData(store, users, 1000, [0, 10_000, 100_000], value
 await store.close();
 console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
+const scenarios = wrkScenarios(data, users);
+// --scenario NAME runs the one scenario of that name, else every scenario whose name contains NAME.
+const names = [...scenarios.keys(), 'page-all-users', 'member-batches'];
+const only = values.scenario;
+const wanted = (name: string): boolean => only === undefined || (names.includes(only) ? name === only : name.includes(only));
+
 const basePort = await freePort();
 const baseline = await startProcess('.bench-out/bench/baseline-server.js', { PORT: String(basePort) }, `http://127.0.0.1:${basePort}/baseline/x`);
 const port = await freePort();
@@ -65,7 +70,7 @@ try {
     if (result.errors > 0 || result.requests === 0) failures.push(`${name}: ${result.errors} errors in ${result.requests} requests`);
     row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2), peakRssMb(server)]);
   };
-  for (const [name, scenario] of wrkScenarios(data, users)) {
+  for (const [name, scenario] of scenarios) {
     if (wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
   }
   if (wanted('page-all-users')) {
@@ -75,7 +80,7 @@ try {
   }
   for (const [size, groupId] of data.groups) {
     const label = `group of ${Math.min(size, users)} members`;
-    if (!wanted('members')) continue;
+    if (!wanted('member-batches')) continue;
     const batches = await memberBatches(origin, data, groupId, 10);
     row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—', '—']);
     row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—', peakRssMb(server)]);
