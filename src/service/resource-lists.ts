@@ -3,7 +3,7 @@ import { isDefaultProjection, type Projection } from '../scim/resource/attribute
 import { toWireResource } from '../scim/resource/wire-resource.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
 import type { ScimResource } from '../store/store.js';
-import { managerDisplayNames, managerIdsOf, withManagerNames } from './manager-display.js';
+import { managerDisplayNames, managerIdsOf, withManagerDisplayNames, withManagerNames } from './manager-display.js';
 import { normalizeListParams, normalizeSearchBody } from './list-request-quirks.js';
 import type { ScimContext } from './scim-context.js';
 
@@ -30,8 +30,8 @@ async function runList(context: ScimContext, type: ResourceType, request: ListRe
   const { query, projection } = request;
   if (!isDefaultProjection(projection)) {
     const result = await context.store.listResources(context.orgId, type.id, query);
-    const names = await managerDisplayNames(context, managerIdsOf(type, result.resources));
-    return listResponseText(wireTexts(context, type, withManagerNames(result.resources, names), projection), result.totalResults, query.startIndex);
+    const filled = await withManagerDisplayNames(context, type, result.resources);
+    return listResponseText(wireTexts(context, type, filled, projection), result.totalResults, query.startIndex);
   }
   const page = await context.store.listForWire(context.orgId, type.id, query, context.baseUrl);
   const resources = page.entries.flatMap((entry) => ('resource' in entry ? [entry.resource] : []));

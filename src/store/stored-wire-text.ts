@@ -167,13 +167,13 @@ class StoredWireRenderer {
       const valueText = column.column === 'id' ? idText : column.boolean ? String(raw === 1) : quote(String(raw));
       text += `,${column.keyText}${valueText}`;
     }
-    let split = -1;
+    // With a manager, `text` goes on as the tail after the manager's displayName, which the service fills.
+    let aroundManager: Omit<TextAroundManager, 'tail'> | undefined;
     if (manager !== undefined) {
       // {value, $ref, displayName}: the order the long way gives (withManagerDisplayNames, then putReferences).
-      const closing = manager.end - 1;
-      text += `,${dataMembers.slice(0, manager.start)}"manager":{"value":${manager.valueText},"$ref":"${this.usersHead}${manager.valueText.slice(1)}`;
-      split = text.length;
-      text += dataMembers.slice(closing);
+      const head = `${text},${dataMembers.slice(0, manager.start)}"manager":{"value":${manager.valueText},"$ref":"${this.usersHead}${manager.valueText.slice(1)}`;
+      aroundManager = { head, managerId: JSON.parse(manager.valueText) as string };
+      text = dataMembers.slice(manager.end - 1);
     } else if (dataMembers !== '') {
       text += `,${dataMembers}`;
     }
@@ -185,8 +185,7 @@ class StoredWireRenderer {
     const created = quote(String(row.columns['created']));
     const lastModified = quote(String(row.columns['last_modified']));
     text += `,${this.metaHead}${created},"lastModified":${lastModified},"location":${location},"version":${JSON.stringify(formatVersion(row.version))}}}`;
-    if (manager === undefined) return text;
-    return { head: text.slice(0, split), managerId: JSON.parse(manager.valueText) as string, tail: text.slice(split) };
+    return aroundManager === undefined ? text : { ...aroundManager, tail: text };
   }
 
   /**
