@@ -3,6 +3,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import { rowValues } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership } from '../store.js';
 import { storableRecord, type PostgresSession } from './postgres-database.js';
+import { POSTGRES_DIALECT } from './postgres-dialect.js';
 import { elementRecord } from './postgres-resource-writer.js';
 
 /** A column the bulk insert fills from the JSON page, with the type json_to_recordset reads it as. */
@@ -40,12 +41,19 @@ const INSERT_ELEMENTS_SQL =
   'FROM json_to_recordset(CAST(? AS json)) AS x(user_id TEXT, attr TEXT, position INTEGER, value TEXT, value_fold TEXT, ' +
   'type TEXT, "primary" SMALLINT, display TEXT, element JSON) JOIN users u ON u.org_id = ? AND u.id = x.user_id';
 
-// Members in the order given: seq is their insertion order, which reads follow.
+// Members in the order given: seq is their insertion order, which reads follow. A user member gets its row key.
 const INSERT_MEMBERSHIPS_SQL =
-  'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
-  'SELECT g.seq, g.org_id, x.member_id, x.member_type ' +
+  'INSERT INTO group_members (group_seq, org_id, member_id, member_type, member_seq) ' +
+  'SELECT g.seq, g.org_id, x.member_id, x.member_type, ' +
+  "CASE WHEN x.member_type = 'User' THEN (SELECT u.seq FROM users u WHERE u.org_id = g.org_id AND u.id = x.member_id) END " +
   'FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (group_id TEXT, member_id TEXT, member_type TEXT)) ' +
   'WITH ORDINALITY AS x(group_id, member_id, member_type, n) JOIN groups g ON g.org_id = ? AND g.id = x.group_id ORDER BY x.n';
+
+// A user imported after memberships naming it (the store's contract asks for users first) still gets them.
+const CLAIM_MEMBERSHIPS_SQL =
+  'UPDATE group_members gm SET member_seq = u.seq FROM users u ' +
+  "WHERE gm.org_id = ? AND gm.member_type = 'User' AND gm.member_seq IS NULL " +
+  `AND u.org_id = gm.org_id AND u.id = gm.member_id AND ${POSTGRES_DIALECT.inTextList('u.id')}`;
 
 /** Rows an import inserted, by table. */
 export type InsertedRows = ReadonlyMap<string, number>;
@@ -72,6 +80,10 @@ export async function insertExportedResources(
     record.elements.map((e) => ({ user_id: record.columns['id'], ...elementRecord(e) })),
   );
   if (elements.length > 0) await session.run(INSERT_ELEMENTS_SQL, [JSON.stringify(elements), orgId]);
+  if (layout.table === 'users') {
+    const ids = records.map(({ record }) => String(record.columns['id']));
+    await session.run(CLAIM_MEMBERSHIPS_SQL, [orgId, POSTGRES_DIALECT.textList(ids)]);
+  }
   return new Map([
     [layout.table, rows.length],
     ['user_values', elements.length],

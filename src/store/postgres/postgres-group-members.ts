@@ -15,13 +15,14 @@ export interface GroupRef {
 const IN_IDS = POSTGRES_DIALECT.inTextList('id');
 // FOR KEY SHARE: a member named here cannot be deleted until this transaction ends, so no membership can point
 // at a resource that a concurrent DELETE removed (the delete waits, then removes the membership too).
-const USERS_SQL = `SELECT id FROM users WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
+const USERS_SQL = `SELECT id, seq FROM users WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
 const GROUPS_SQL = `SELECT id FROM groups WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
 // Rows inserted in the order given (WITH ORDINALITY), so `seq` keeps the members' order; re-adding is a no-op.
+// A user member gets its row key (group_members.member_seq), which is how reads find a user's groups.
 const ADD_SQL =
-  'INSERT INTO group_members (group_seq, org_id, member_id, member_type) ' +
-  "SELECT ?, ?, x.member ->> 'id', x.member ->> 'type' FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS x(member, n) " +
-  'ORDER BY x.n ON CONFLICT DO NOTHING';
+  'INSERT INTO group_members (group_seq, org_id, member_id, member_type, member_seq) ' +
+  "SELECT ?, ?, x.member ->> 'id', x.member ->> 'type', CAST(x.member ->> 'seq' AS BIGINT) " +
+  'FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS x(member, n) ORDER BY x.n ON CONFLICT DO NOTHING';
 const REMOVE_SQL = `DELETE FROM group_members WHERE group_seq = ? AND ${POSTGRES_DIALECT.inTextList('member_id')}`;
 const REMOVE_ALL_SQL = 'DELETE FROM group_members WHERE group_seq = ?';
 
@@ -33,11 +34,12 @@ export async function addMembers(session: PostgresSession, group: GroupRef, ids:
   if (ids.length === 0) return;
   if (ids.includes(group.id)) throw invalidValue(`A group cannot be a member of itself: '${group.id}'`);
   const wanted = POSTGRES_DIALECT.textList([...new Set(ids)]);
-  const users = new Set((await session.all<{ id: string }>(USERS_SQL, [group.orgId, wanted])).map((row) => row.id));
+  const users = new Map((await session.all<{ id: string; seq: number }>(USERS_SQL, [group.orgId, wanted])).map((row) => [row.id, row.seq]));
   const groups = new Set((await session.all<{ id: string }>(GROUPS_SQL, [group.orgId, wanted])).map((row) => row.id));
   const members = ids.map((id) => {
-    if (users.has(id)) return { id, type: 'User' };
-    if (groups.has(id)) return { id, type: 'Group' };
+    const seq = users.get(id);
+    if (seq !== undefined) return { id, type: 'User', seq };
+    if (groups.has(id)) return { id, type: 'Group', seq: null };
     throw invalidValue(`Member '${id}' is not a User or Group of this organization`);
   });
   await session.run(ADD_SQL, [group.seq, group.orgId, JSON.stringify(members)]);

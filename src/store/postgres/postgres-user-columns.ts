@@ -10,10 +10,11 @@ const ELEMENTS_COLUMN =
   '(SELECT json_agg(json_build_array(v.attr, CAST(v.element AS TEXT)) ORDER BY v.attr, v.position) ' +
   'FROM user_values v WHERE v.user_seq = r.seq) AS elements_json';
 
-// Its direct groups in group order as [id, displayName] (NULL when none), and whether its organization nests
-// groups (then only the closure is right). The EXISTS is one probe of the partial index group_members_nested.
+// Its direct groups in group order as [id, displayName] (NULL when none), found by its row key in the partial
+// index group_members_user_seq, and whether its organization nests groups (then only the closure is right).
+// The EXISTS is one probe of the partial index group_members_nested.
 const GROUPS_COLUMNS =
-  `(SELECT json_agg(json_build_array(g.id, g.display_name) ORDER BY g.seq) ${directMembershipsOf('r.org_id')} = r.id) ` +
+  `(SELECT json_agg(json_build_array(g.id, g.display_name) ORDER BY g.seq) ${directMembershipsOf('r.org_id', 'member_seq')} = r.seq) ` +
   `AS groups_json, EXISTS (SELECT 1 ${nestedMembershipsOf('r.org_id')}) AS nests`;
 
 const CLOSURE_SQL =

@@ -13,9 +13,9 @@ export const MEMBER_DISPLAY_SQL =
 
 /**
  * `FROM … WHERE …` of the direct User memberships of organization `org` (SQL text: `?` or a column), ending in
- * the member's key for the caller to compare: `gm.member_id`, or on SQLite `gm.member_seq` (the user's row key,
- * served by group_members_user_seq); `gm` the membership, `g` its group. Without nested groups these rows are
- * the whole closure.
+ * the member's key for the caller to compare: `gm.member_id`, or `gm.member_seq` (the user's row key, served by
+ * group_members_user_seq); `gm` the membership, `g` its group. Without nested groups these rows are the whole
+ * closure.
  */
 export const directMembershipsOf = (org: string, memberKey: 'member_id' | 'member_seq' = 'member_id'): string =>
   'FROM group_members gm JOIN groups g ON g.seq = gm.group_seq ' +

@@ -168,6 +168,26 @@ export function bulkTransfer(store: () => Store): void {
     expect(await total('Group', withMemberU1)).toBe(2);
   });
 
+  it("reads a user's groups when its memberships were imported before it, in a single read and in a page", async () => {
+    const one = group('g1', 'One');
+    await store().importResources(ORG_B, 'Group', [{ seq: 1, resource: one, passwordHash: null, version: 1 }]);
+    await store().importMemberships(ORG_B, [
+      { groupId: 'g1', value: 'i2', type: 'User' },
+      { groupId: 'g1', value: 'i1', type: 'User' },
+    ]);
+    await store().importResources(ORG_B, 'User', [
+      { seq: 1, resource: user('i1', 'ivy'), passwordHash: null, version: 1 },
+      { seq: 2, resource: user('i2', 'ian'), passwordHash: null, version: 1 },
+    ]);
+    const groups = [{ value: 'g1', display: 'One', type: 'direct' }];
+    expect((await store().getResource(ORG_B, 'User', 'i1', ALL))?.['groups']).toEqual(groups);
+    const page = await store().listResources(ORG_B, 'User', listQuery({ read: ALL, filter: cmp('User', 'userName', 'sw', 'i') }));
+    expect(page.resources.map((resource) => [resource['id'], resource['groups']])).toEqual([
+      ['i1', groups],
+      ['i2', groups],
+    ]);
+  });
+
   it('refuses members of a group the organization does not have, importing none of the page', async () => {
     await seedOrgA(store());
     await store().createResource(ORG_B, 'User', user('b2', 'bea'), null);

@@ -36,10 +36,10 @@ const SEED = `
   INSERT INTO groups (org_id, id, display_name, display_name_fold, version, created, last_modified, data)
   SELECT 'org', 'g' || i, 'Group ' || i, 'group ' || i, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '{}'
   FROM generate_series(1, 5000) AS i;
-  INSERT INTO group_members (group_seq, org_id, member_id, member_type)
-  SELECT (SELECT seq FROM groups WHERE id = 'g1'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 2 = 0;
-  INSERT INTO group_members (group_seq, org_id, member_id, member_type)
-  SELECT (SELECT seq FROM groups WHERE id = 'g2'), 'org', id, 'User' FROM users WHERE org_id = 'org' AND seq % 3 = 0;
+  INSERT INTO group_members (group_seq, org_id, member_id, member_type, member_seq)
+  SELECT (SELECT seq FROM groups WHERE id = 'g1'), 'org', id, 'User', seq FROM users WHERE org_id = 'org' AND seq % 2 = 0;
+  INSERT INTO group_members (group_seq, org_id, member_id, member_type, member_seq)
+  SELECT (SELECT seq FROM groups WHERE id = 'g2'), 'org', id, 'User', seq FROM users WHERE org_id = 'org' AND seq % 3 = 0;
   ANALYZE users, user_values, groups, group_members;
 `;
 
@@ -69,7 +69,7 @@ async function explain(client: pg.Client, layout: ResourceLayout, query: ListQue
 }
 
 /** The indexes that read a user's child rows, its groups and whether its organization nests groups. */
-const USER_COLUMN_INDEXES = ['user_values_pkey', 'group_members_member', 'groups_pkey', 'group_members_nested'];
+const USER_COLUMN_INDEXES = ['user_values_pkey', 'group_members_user_seq', 'groups_pkey', 'group_members_nested'];
 
 describe('PostgreSQL query plans at 100k users', () => {
   let url: string;
