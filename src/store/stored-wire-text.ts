@@ -275,7 +275,7 @@ function placedFirst(key: string): number {
 }
 
 /**
- * What renders rows of `layout` for `baseUrl` (resolve it once per read): each row's text is the JSON text
+ * What renders rows of `layout` for `baseUrl` (made once per layout and base URL, then kept): each row's text is the JSON text
  * `JSON.stringify(toWireResource(type, resource, baseUrl, default projection))` gives for the resource stored
  * in it, spliced from the stored texts without parsing them; for a user with a manager, that text around the
  * manager's displayName, which only the manager's record tells; undefined when the row needs the long way (an
@@ -285,6 +285,22 @@ function placedFirst(key: string): number {
  * `JSON.stringify` texts. test/store/stored-wire-text.test.ts compares both ways on every kind of value.
  */
 export function storedWireText(layout: ResourceLayout, baseUrl: string): (row: StoredRowText) => string | TextAroundManager | undefined {
-  const renderer = new StoredWireRenderer(layout, baseUrl);
+  const renderer = rendererFor(layout, baseUrl);
   return (row) => renderer.render(row);
+}
+
+/** Renderers by layout and base URL (one per organization): a lookup renders one row, which costs less than making one. */
+const RENDERERS = new WeakMap<ResourceLayout, Map<string, StoredWireRenderer>>();
+/** Past this many base URLs for one layout the kept renderers start over rather than grow. */
+const RENDERERS_PER_LAYOUT = 1000;
+
+function rendererFor(layout: ResourceLayout, baseUrl: string): StoredWireRenderer {
+  let byBaseUrl = RENDERERS.get(layout);
+  if (byBaseUrl === undefined) RENDERERS.set(layout, (byBaseUrl = new Map()));
+  let renderer = byBaseUrl.get(baseUrl);
+  if (renderer === undefined) {
+    if (byBaseUrl.size >= RENDERERS_PER_LAYOUT) byBaseUrl.clear();
+    byBaseUrl.set(baseUrl, (renderer = new StoredWireRenderer(layout, baseUrl)));
+  }
+  return renderer;
 }
