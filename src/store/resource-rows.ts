@@ -165,6 +165,16 @@ function putElements(layout: ResourceLayout, resource: JsonObject, rows: StoredR
   }
 }
 
+/** A record's child rows in the order reads return them: by attribute, then position. */
+export function elementsInReadOrder(elements: readonly ElementRow[]): ElementRow[] {
+  return [...elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
+}
+
+/** The resource a store answers for a record it has just written, as a read of it would give (no derived references). */
+export function writtenResource(layout: ResourceLayout, record: ResourceRecord, version: number): ScimResource {
+  return fromRecord(layout, { columns: record.columns, data: record.data, version, elements: elementsInReadOrder(record.elements) });
+}
+
 /** Rebuilds the canonical resource (no `schemas`, no derived attribute) from a stored row. */
 export function fromRecord(layout: ResourceLayout, row: StoredRow): ScimResource {
   const resource: JsonObject = {};

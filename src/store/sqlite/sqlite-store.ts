@@ -3,7 +3,7 @@ import { notFound } from '../../scim/errors/scim-error.js';
 import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
 import { layoutOf, type ResourceLayout } from '../resource-layout.js';
-import { toInstantText, toRecord } from '../resource-rows.js';
+import { elementsInReadOrder, toInstantText, toRecord } from '../resource-rows.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
 import { userDisplayNamesQuery, type UserDisplayNameRow } from '../sql/sql-user-names.js';
@@ -156,8 +156,7 @@ export class SqliteStore implements Store {
     });
     // What was just written, in the order a read returns child rows: no read-back of the row and its elements.
     // A user just created under a new id is in no group yet, so its groups are not looked up.
-    const elements = [...record.elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
-    return assembleResource(this.statements, layout, row, elements, { members: true, groups: false });
+    return assembleResource(this.statements, layout, row, elementsInReadOrder(record.elements), { members: true, groups: false });
   }
 
   async getResource(
