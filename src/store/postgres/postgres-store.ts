@@ -35,7 +35,7 @@ import { ImportVacuum } from './postgres-import-vacuum.js';
 import { ListPositionsCache } from '../list-positions.js';
 import { readListPage } from './postgres-list-reader.js';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations.js';
-import { findResourceRow, lockResourceRow, readResource, type LockedRow, type ResourceRow } from './postgres-resource-reader.js';
+import { findResourceRow, lockResourceRow, readResource, readResources, type LockedRow, type ResourceRow } from './postgres-resource-reader.js';
 import { insertResource, updateResourceRow } from './postgres-resource-writer.js';
 
 /** Runs `work`, turning a unique violation a client caused into its 409. */
@@ -157,16 +157,24 @@ export class PostgresStore implements Store {
     const layout = layoutOf(type);
     return inTransaction(this.pool, async (session) => {
       checkIfMatch(conditions, (await this.lockOrFail(session, layout, orgId, id)).version);
-      const row = await this.rowOrFail(session, layout, orgId, id, NO_DERIVED);
-      const current = await readResource(session, layout, row, NO_DERIVED);
+      // A user's groups are read with its row, under the row lock: a user's update does not change them, and a
+      // membership add waits for the lock (FOR KEY SHARE), so the answer needs no read-back.
+      const userGroups = type === 'User' ? read : NO_DERIVED;
+      const row = await this.rowOrFail(session, layout, orgId, id, userGroups);
+      const [stored] = await readResources(session, layout, [row], userGroups);
+      const { [layout.derived]: derived, ...current } = stored!;
       const result = mutation(structuredClone(current));
       const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
       const after = storableRecord(layout, { ...result.resource, id: row.id, meta });
       const extras = { version: row.version + 1, ...(type === 'User' ? { passwordHash: result.passwordHash } : {}) };
       const change = { before: toRecord(layout, current), after, extras };
       await guardUniqueness(() => updateResourceRow(session, layout, orgId, row.seq, change));
-      await applyMemberOps(session, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
-      return this.readOrFail(session, layout, orgId, id, read);
+      if (type === 'Group') {
+        await applyMemberOps(session, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
+        return this.readOrFail(session, layout, orgId, id, read);
+      }
+      const written = writtenResource(layout, after, extras.version);
+      return derived === undefined ? written : { ...written, [layout.derived]: derived };
     });
   }
 

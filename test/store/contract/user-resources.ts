@@ -83,6 +83,20 @@ export function userResources(store: () => Store): void {
     expect(updated).toMatchObject({ active: false, nickName: 'Al', [URN.teamsUser]: { teams: ['red', 'blue'] } });
   });
 
+  it('answers an update with what a read then gives, groups included when asked and left out when not', async () => {
+    await store().createResource(ORG_A, 'User', RICH_USER, null);
+    await store().createResource(ORG_A, 'Group', group('g1', 'One', ['u1']), null);
+    const change = (current: ScimResource): MutationResult => ({
+      resource: { ...current, emails: [{ value: 'b@x.example', type: 'home' }, { value: 'a@x.example', type: 'work' }], active: true },
+    });
+    const updated = await store().updateResource(ORG_A, 'User', 'u1', change, {}, NOW, ALL);
+    expect(updated['groups']).toEqual([{ value: 'g1', display: 'One', type: 'direct' }]);
+    expect(updated).toEqual(await store().getResource(ORG_A, 'User', 'u1', ALL));
+    const withoutGroups = await store().updateResource(ORG_A, 'User', 'u1', (current) => ({ resource: { ...current, nickName: 'Al' } }), {}, NOW, NONE);
+    expect(withoutGroups).toEqual(await store().getResource(ORG_A, 'User', 'u1', NONE));
+    expect(withoutGroups).not.toHaveProperty('groups');
+  });
+
   it('passes the current resource (with meta, without groups) to the mutation', async () => {
     await store().createResource(ORG_A, 'User', RICH_USER, null);
     let seen: ScimResource | undefined;
