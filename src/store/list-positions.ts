@@ -1,5 +1,11 @@
 import type { ListQuery } from './store.js';
 
+/** A page of a list: its total and its resources, each in the form the read asked for (row-forms.ts). */
+export interface ListPage<T> {
+  readonly totalResults: number;
+  readonly items: readonly T[];
+}
+
 /** What is known of one list (one filter, one order) in one state of the database. */
 export interface ListPositions<State> {
   /** The database state this was learnt in: a store tells states apart (SQLite: data_version and its own writes; PostgreSQL: the organization's write count). */

@@ -2,6 +2,7 @@ import type { ResourceLayout } from '../resource-layout.js';
 import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
+import { resourceOf } from '../row-forms.js';
 import { readResources, resourceSelectList, type ResourceRow } from './postgres-resource-reader.js';
 
 // Keyset on (group_seq, seq), the order of the group_members_order index: each page is one index range scan,
@@ -30,7 +31,7 @@ export async function exportResourcePage(
 ): Promise<ExportedResource[]> {
   const sql = `SELECT ${resourceSelectList(layout, NO_DERIVED, 'r.*')} FROM ${layout.table} r WHERE r.org_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?`;
   const rows = await session.all<ResourceRow>(sql, [page.orgId, page.afterSeq, page.limit]);
-  const resources = await readResources(session, layout, rows, NO_DERIVED);
+  const resources = await readResources(session, layout, rows, NO_DERIVED, resourceOf);
   return rows.map((row, index) => ({
     seq: row.seq,
     resource: resources[index]!,

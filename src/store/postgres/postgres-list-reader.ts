@@ -1,8 +1,9 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
-import type { ListQuery, ListResult } from '../store.js';
+import type { ListQuery } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
-import { ListPositionsCache, pageOffset, totalFromPage, type ListPositions } from '../list-positions.js';
+import { ListPositionsCache, pageOffset, totalFromPage, type ListPage, type ListPositions } from '../list-positions.js';
+import type { RowForm } from '../row-forms.js';
 import { postgresListStatements, type PostgresListStatements } from './postgres-list-statements.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
 
@@ -75,18 +76,19 @@ function remember(
  * without recounting or re-skipping what an earlier page of the same list learnt while no write was committed
  * to the organization: every statement reads the organization's write count in its own snapshot.
  */
-export async function readListPage(
+export async function readListPage<T>(
   session: PostgresSession,
   lists: ListPositionsCache<number>,
   layout: ResourceLayout,
   orgId: string,
   query: ListQuery,
-): Promise<ListResult> {
+  form: RowForm<T>,
+): Promise<ListPage<T>> {
   const sql = postgresListStatements(layout, orgId, query);
   const offset = pageOffset(query);
   const known = lists.latest(sql.key);
   const page = query.count > 0 ? await pageRows(session, sql, query, offset, known) : { value: [], writeCount: undefined };
   const total = await totalOf(session, sql, query, offset, page, known);
   remember(lists, sql.key, query, offset, page, total);
-  return { totalResults: total.value, resources: await readResources(session, layout, page.value, query.read) };
+  return { totalResults: total.value, items: await readResources(session, layout, page.value, query.read, form) };
 }

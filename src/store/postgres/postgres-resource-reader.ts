@@ -1,21 +1,15 @@
-import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceLayout } from '../resource-layout.js';
-import { fromRecord, type ElementRow } from '../resource-rows.js';
+import { resourceOf, type RowForm, type StoredResourceRow } from '../row-forms.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
-import { byOwner, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { byOwner, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { ReadOptions, ScimResource } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 import { elementsOfUserRow, groupsOfUserRows, userColumnsSql, type UserColumns } from './postgres-user-columns.js';
 
-/** A row of `users` or `groups` as pg returns it (json columns as text, bigint as number). */
-export interface ResourceRow {
-  readonly seq: number;
-  readonly id: string;
+/** A row of `users` or `groups` as pg returns it (json columns as the text they were written as, bigint as number). */
+export interface ResourceRow extends StoredResourceRow {
   readonly org_id: string;
-  readonly version: number;
-  readonly data: string;
-  readonly [column: string]: unknown;
 }
 
 /** A row of `users` selected with `resourceSelectList`. */
@@ -71,26 +65,6 @@ export async function lockResourceRow(
   return session.get<LockedRow>(`SELECT seq, version FROM ${layout.table} WHERE org_id = ? AND id = ? FOR UPDATE`, [orgId, id]);
 }
 
-function assemble(layout: ResourceLayout, row: ResourceRow, elements: readonly Pick<ElementRow, 'attr' | 'element'>[]): ScimResource {
-  return fromRecord(layout, { columns: row, data: JSON.parse(row.data) as JsonObject, version: row.version, elements });
-}
-
-function withDerived(layout: ResourceLayout, resource: ScimResource, derived: readonly ReferenceRow[]): ScimResource {
-  if (derived.length > 0) resource[layout.derived] = references(derived);
-  return resource;
-}
-
-/** Users from rows that carry their child rows and groups: no statement, or one where the organization nests groups. */
-async function readUsers(
-  session: PostgresSession,
-  layout: ResourceLayout,
-  rows: readonly UserRow[],
-  read: ReadOptions,
-): Promise<ScimResource[]> {
-  const groups = read.groups ? await groupsOfUserRows(session, rows[0]!.org_id, rows) : new Map<string, ReferenceRow[]>();
-  return rows.map((row) => withDerived(layout, assemble(layout, row, elementsOfUserRow(row)), groups.get(row.id) ?? []));
-}
-
 /** The members of group rows by group seq: one statement for the page, not one per group. */
 async function membersOfGroupRows(session: PostgresSession, rows: readonly ResourceRow[]): Promise<Map<number, ReferenceRow[]>> {
   type GroupMemberRow = ReferenceRow & { readonly group_seq: number };
@@ -99,20 +73,25 @@ async function membersOfGroupRows(session: PostgresSession, rows: readonly Resou
 }
 
 /**
- * The canonical resources of rows selected with `resourceSelectList(layout, read)`: child rows in their original
- * order, derived memberships as `read` asks.
+ * The rows selected with `resourceSelectList(layout, read)`, each made into what `form` makes of it (a resource,
+ * or its wire text) with its child rows in their original order and derived memberships as `read` asks.
  */
-export async function readResources(
+export async function readResources<T>(
   session: PostgresSession,
   layout: ResourceLayout,
   rows: readonly ResourceRow[],
   read: ReadOptions,
-): Promise<ScimResource[]> {
+  form: RowForm<T>,
+): Promise<T[]> {
   if (rows.length === 0) return [];
-  // User rows are always selected with resourceSelectList, which adds the UserColumns.
-  if (layout.derived === 'groups') return readUsers(session, layout, rows as readonly UserRow[], read);
+  if (layout.derived === 'groups') {
+    // User rows are always selected with resourceSelectList, which adds the UserColumns.
+    const users = rows as readonly UserRow[];
+    const groups = read.groups ? await groupsOfUserRows(session, users[0]!.org_id, users) : new Map<string, ReferenceRow[]>();
+    return users.map((row) => form(layout, row, elementsOfUserRow(row), groups.get(row.id) ?? []));
+  }
   const members = read.members ? await membersOfGroupRows(session, rows) : new Map<number, ReferenceRow[]>();
-  return rows.map((row) => withDerived(layout, assemble(layout, row, []), members.get(row.seq) ?? []));
+  return rows.map((row) => form(layout, row, [], members.get(row.seq) ?? []));
 }
 
 /** One resource: `readResources` of one row. */
@@ -122,6 +101,6 @@ export async function readResource(
   row: ResourceRow,
   read: ReadOptions,
 ): Promise<ScimResource> {
-  const [resource] = await readResources(session, layout, [row], read);
+  const [resource] = await readResources(session, layout, [row], read, resourceOf);
   return resource!;
 }

@@ -4,6 +4,7 @@ import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
 import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { toInstantText, toRecord, writtenResource } from '../resource-rows.js';
+import { resourceOf, wireEntryOf } from '../row-forms.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
 import { userDisplayNamesQuery, type UserDisplayNameRow } from '../sql/sql-user-names.js';
@@ -161,7 +162,7 @@ export class PostgresStore implements Store {
       // membership add waits for the lock (FOR KEY SHARE), so the answer needs no read-back.
       const userGroups = type === 'User' ? read : NO_DERIVED;
       const row = await this.rowOrFail(session, layout, orgId, id, userGroups);
-      const [stored] = await readResources(session, layout, [row], userGroups);
+      const [stored] = await readResources(session, layout, [row], userGroups, resourceOf);
       const { [layout.derived]: derived, ...current } = stored!;
       const result = mutation(structuredClone(current));
       const meta = { ...(current['meta'] as JsonObject), lastModified: toInstantText(now, 'meta.lastModified') };
@@ -192,13 +193,14 @@ export class PostgresStore implements Store {
   }
 
   async listResources(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<ListResult> {
-    return readListPage(this.session, this.listPositions, layoutOf(type), orgId, query);
+    const page = await readListPage(this.session, this.listPositions, layoutOf(type), orgId, query, resourceOf);
+    return { totalResults: page.totalResults, resources: page.items };
   }
 
-  /** jsonb keeps no text to splice (and orders keys its own way): every resource is rendered by the service. */
-  async listForWire(orgId: string, type: ResourceTypeName, query: ListQuery): Promise<WireListResult> {
-    const { totalResults, resources } = await this.listResources(orgId, type, query);
-    return { totalResults, entries: resources.map((resource) => ({ resource })) };
+  /** `json` columns keep the text they were written as, so rows are spliced like SQLite's (row-forms.ts). */
+  async listForWire(orgId: string, type: ResourceTypeName, query: ListQuery, baseUrl: string): Promise<WireListResult> {
+    const page = await readListPage(this.session, this.listPositions, layoutOf(type), orgId, query, wireEntryOf(layoutOf(type), baseUrl));
+    return { totalResults: page.totalResults, entries: page.items };
   }
 
   async exportResources(orgId: string, type: ResourceTypeName, afterSeq: number, limit: number): Promise<ExportedResource[]> {

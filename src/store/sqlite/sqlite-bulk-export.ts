@@ -1,7 +1,8 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { NO_DERIVED } from '../sql/sql-record-rows.js';
 import type { ExportedResource, Membership, MembershipPage, OrganizationCounts } from '../store.js';
-import { readResources, resourceOf, type ResourceRow } from './sqlite-resource-reader.js';
+import { resourceOf } from '../row-forms.js';
+import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 // Rowid is insertion order, so one walk of the rowid range keeps every group's member order. `+m.org_id` keeps

@@ -3,8 +3,9 @@ import { limitClause, listStatements, type ListStatements } from '../sql/sql-lis
 import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { ListQuery } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
-import { ListPositionsCache, pageOffset, totalFromPage, type ListPositions } from '../list-positions.js';
-import { readResources, type ResourceRow, type RowForm } from './sqlite-resource-reader.js';
+import { ListPositionsCache, pageOffset, totalFromPage, type ListPage, type ListPositions } from '../list-positions.js';
+import type { RowForm } from '../row-forms.js';
+import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** The rows of one page: after a known row when the list is in `seq` order and the boundary is known, else by OFFSET. */
@@ -41,11 +42,6 @@ function totalOf(
   return positions.total;
 }
 
-/** A page of a list: its total and its resources, each in the form the read asked for. */
-export interface ListPage<T> {
-  readonly totalResults: number;
-  readonly items: readonly T[];
-}
 
 /**
  * One page of a list (RFC 7644 §3.4.2) with its total, answered exactly as COUNT plus LIMIT/OFFSET would, but

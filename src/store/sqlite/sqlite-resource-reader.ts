@@ -1,11 +1,9 @@
-import type { JsonObject } from '../../scim/resource/json.js';
 import { USER_LAYOUT, type ResourceLayout } from '../resource-layout.js';
-import { fromRecord, type ElementRow } from '../resource-rows.js';
-import type { ReadOptions, ScimResource, WireEntry } from '../store.js';
-import { storedWireText } from '../stored-wire-text.js';
+import { resourceOf, type RowForm, type StoredElement, type StoredResourceRow } from '../row-forms.js';
+import type { ReadOptions, ScimResource } from '../store.js';
 import { MEMBER_DISPLAY_SQL } from '../sql/sql-membership-sql.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
-import { byOwner, elementsFromJson, references, type ReferenceRow } from '../sql/sql-row-assembly.js';
+import { byOwner, elementsFromJson, type ReferenceRow } from '../sql/sql-row-assembly.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 import {
   groupsOfUserRow,
@@ -16,13 +14,7 @@ import {
 } from './sqlite-user-groups.js';
 
 /** A row of `users` or `groups` as better-sqlite3 returns it. */
-export interface ResourceRow {
-  readonly seq: number;
-  readonly id: string;
-  readonly version: number;
-  readonly data: string;
-  readonly [column: string]: unknown;
-}
+export type ResourceRow = StoredResourceRow;
 
 const ELEMENTS_SQL = 'SELECT attr, element FROM user_values WHERE user_seq = ? ORDER BY attr, position';
 // Batched form for a page of users: one query for all elements (and one for all groups), not one per user.
@@ -109,31 +101,6 @@ export function findUser(statements: SqliteStatementCache, orgId: string, id: st
   return row && userOf(statements, orgId, row, row, read, resourceOf);
 }
 
-/** What a read makes of a row, given its child rows in (attr, position) order and its derived references. */
-export type RowForm<T> = (
-  layout: ResourceLayout,
-  row: ResourceRow,
-  elements: readonly StoredElement[],
-  derived: readonly ReferenceRow[],
-) => T;
-
-/** The canonical resource of a row. */
-export const resourceOf: RowForm<ScimResource> = (layout, row, elements, derived) => {
-  const resource = fromRecord(layout, { columns: row, data: JSON.parse(row.data) as JsonObject, version: row.version, elements });
-  if (derived.length > 0) resource[layout.derived] = references(derived);
-  return resource;
-};
-
-/** A row of `layout` in its default wire form as text when it can be spliced from the stored texts, else its resource. */
-export function wireEntryOf(layout: ResourceLayout, baseUrl: string): RowForm<WireEntry> {
-  const render = storedWireText(layout, baseUrl);
-  return (_layout, row, elements, derived) => {
-    const text = render({ columns: row, data: row.data, version: row.version, elements, derived });
-    if (text === undefined) return { resource: resourceOf(layout, row, elements, derived) };
-    return typeof text === 'string' ? { text } : text;
-  };
-}
-
 function derivedReferences(
   statements: SqliteStatementCache,
   layout: ResourceLayout,
@@ -145,9 +112,6 @@ function derivedReferences(
   }
   return read.groups ? selectUserGroups(statements, String(row['org_id']), row.id) : [];
 }
-
-/** A child row as reads order them: by attribute, then position. */
-export type StoredElement = Pick<ElementRow, 'attr' | 'element'>;
 
 /** The canonical resource of a row: child rows in their original order, derived memberships as `read` asks. */
 export function readResource(

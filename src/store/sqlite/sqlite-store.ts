@@ -4,6 +4,7 @@ import type { JsonObject } from '../../scim/resource/json.js';
 import type { ResourceTypeName } from '../../scim/schema/resource-types.js';
 import { layoutOf, type ResourceLayout } from '../resource-layout.js';
 import { elementsInReadOrder, toInstantText, toRecord } from '../resource-rows.js';
+import { resourceOf, wireEntryOf, type RowForm } from '../row-forms.js';
 import { checkIfMatch } from '../resource-version.js';
 import { memberIdsOf, NO_DERIVED, toToken, type TokenRow } from '../sql/sql-record-rows.js';
 import { userDisplayNamesQuery, type UserDisplayNameRow } from '../sql/sql-user-names.js';
@@ -32,18 +33,9 @@ import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
-import { ListPositionsCache, type ListPositions } from '../list-positions.js';
-import { readListPage, type ListPage } from './sqlite-list-reader.js';
-import {
-  assembleResource,
-  findResourceRow,
-  findUser,
-  readResource,
-  resourceOf,
-  wireEntryOf,
-  type ResourceRow,
-  type RowForm,
-} from './sqlite-resource-reader.js';
+import { ListPositionsCache, type ListPage, type ListPositions } from '../list-positions.js';
+import { readListPage } from './sqlite-list-reader.js';
+import { assembleResource, findResourceRow, findUser, readResource, type ResourceRow } from './sqlite-resource-reader.js';
 import { insertResource, updateResourceRow } from './sqlite-resource-writer.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 import { SqliteTokenCache } from './sqlite-token-cache.js';

@@ -1,24 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProjection } from '../../../src/scim/resource/attribute-projection.js';
-import { toWireResource } from '../../../src/scim/resource/wire-resource.js';
-import { USER_RESOURCE_TYPE } from '../../../src/scim/schema/resource-types.js';
-import { URN } from '../../../src/scim/schema/schema-urns.js';
-import { withManagerNames } from '../../../src/service/manager-display.js';
-import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
-import type { ScimResource, Store, TextAroundManager } from '../../../src/store/store.js';
-import { ALL, ORG_A, ORG_B, group, listQuery, preparedStore, user } from '../store-fixtures.js';
+import { parseProjection } from '../../src/scim/resource/attribute-projection.js';
+import { toWireResource } from '../../src/scim/resource/wire-resource.js';
+import { USER_RESOURCE_TYPE } from '../../src/scim/schema/resource-types.js';
+import { URN } from '../../src/scim/schema/schema-urns.js';
+import { withManagerNames } from '../../src/service/manager-display.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { ScimResource, Store, TextAroundManager } from '../../src/store/store.js';
+import { testBackend, testStoreUrl } from '../support/test-database.js';
+import { ALL, ORG_A, ORG_B, group, listQuery, preparedStore, user } from './store-fixtures.js';
 
 const BASE = 'https://scim.test/scim/v2/org-a';
 
 /**
- * SQLite answers a page under the default projection as texts spliced from what it stores (stored-wire-text.ts):
- * these pin that it does so for the rows it can, in every shape of page, and leaves the others to the service.
+ * Both stores answer a page under the default projection as texts spliced from what they store (SQLite's TEXT,
+ * PostgreSQL's json, which keeps the text it was given; stored-wire-text.ts): these pin that they do so for the
+ * rows they can, in every shape of page, and leave the others to the service.
  */
-describe('SQLite listForWire', () => {
+describe(`listForWire (${testBackend()})`, () => {
   let store: Store;
 
   beforeEach(async () => {
-    store = await preparedStore(async () => SqliteStore.open('sqlite::memory:'));
+    store = await preparedStore(async () => openStore(await testStoreUrl()));
     for (const org of [ORG_B, ORG_A]) {
       await store.createResource(org, 'User', user('u1', 'ann', { emails: [{ value: 'ann@example.com', type: 'work' }] }), null);
       await store.createResource(org, 'User', user('u2', 'bob', { [URN.enterpriseUser]: { manager: { value: 'u1' } } }), null);
