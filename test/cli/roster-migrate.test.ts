@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
 import type { ExportedResource, Store } from '../../src/store/store.js';
 import { testBackend, testDatabaseUrl } from '../support/test-database.js';
 import { runCli, type CliRun } from './cli-runner.js';

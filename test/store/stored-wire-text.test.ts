@@ -5,7 +5,7 @@ import { readBodyAttributes } from '../../src/scim/resource/body-attributes.js';
 import type { JsonObject, JsonValue } from '../../src/scim/resource/json.js';
 import { toWireResource } from '../../src/scim/resource/wire-resource.js';
 import type { AttributeDefinition } from '../../src/scim/schema/attribute-definition.js';
-import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, type ResourceType } from '../../src/scim/schema/resource-types.js';
+import type { ResourceType } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../src/store/resource-layout.js';
 import { fromRecord, toRecord } from '../../src/store/resource-rows.js';
