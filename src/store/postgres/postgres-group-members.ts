@@ -13,10 +13,14 @@ export interface GroupRef {
 }
 
 const IN_IDS = POSTGRES_DIALECT.inTextList('id');
-// FOR KEY SHARE: a member named here cannot be deleted until this transaction ends, so no membership can point
-// at a resource that a concurrent DELETE removed (the delete waits, then removes the membership too).
-const USERS_SQL = `SELECT id, seq FROM users WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
-const GROUPS_SQL = `SELECT id FROM groups WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE`;
+// The users and groups the ids name, in one round trip. FOR KEY SHARE: a member named here cannot be deleted
+// until this transaction ends, so no membership can point at a resource that a concurrent DELETE removed (the
+// delete waits, then removes the membership too). A WITH query with a locking clause is not folded into the
+// query around it: every row it returns is locked.
+const MEMBERS_SQL =
+  `WITH u AS (SELECT id, seq FROM users WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE), ` +
+  `g AS (SELECT id FROM groups WHERE org_id = ? AND ${IN_IDS} FOR KEY SHARE) ` +
+  "SELECT id, seq, 'User' AS type FROM u UNION ALL SELECT id, NULL, 'Group' FROM g";
 // Rows inserted in the order given (WITH ORDINALITY), so `seq` keeps the members' order; re-adding is a no-op.
 // A user member gets its row key (group_members.member_seq), which is how reads find a user's groups.
 const ADD_SQL =
@@ -26,21 +30,30 @@ const ADD_SQL =
 const REMOVE_SQL = `DELETE FROM group_members WHERE group_seq = ? AND ${POSTGRES_DIALECT.inTextList('member_id')}`;
 const REMOVE_ALL_SQL = 'DELETE FROM group_members WHERE group_seq = ?';
 
+/** A member the ids name: a user with its row key, or a group. */
+interface MemberRow {
+  readonly id: string;
+  readonly seq: number | null;
+  readonly type: 'User' | 'Group';
+}
+
 /**
- * Adds members in three statements whatever their number: which ids are users, which are groups (locked), and
- * one insert. An id that names neither is a 400 naming it; a group cannot contain itself.
+ * Adds members in two statements whatever their number: which users and groups the ids name (locked), and one
+ * insert. An id that names neither is a 400 naming it; a group cannot contain itself.
  */
 export async function addMembers(session: PostgresSession, group: GroupRef, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   if (ids.includes(group.id)) throw invalidValue(`A group cannot be a member of itself: '${group.id}'`);
   const wanted = POSTGRES_DIALECT.textList([...new Set(ids)]);
-  const users = new Map((await session.all<{ id: string; seq: number }>(USERS_SQL, [group.orgId, wanted])).map((row) => [row.id, row.seq]));
-  const groups = new Set((await session.all<{ id: string }>(GROUPS_SQL, [group.orgId, wanted])).map((row) => row.id));
+  const found = new Map<string, MemberRow>();
+  // A user before a group of the same id (ids are the server's UUIDs: there is none).
+  for (const row of await session.all<MemberRow>(MEMBERS_SQL, [group.orgId, wanted, group.orgId, wanted])) {
+    if (!found.has(row.id)) found.set(row.id, row);
+  }
   const members = ids.map((id) => {
-    const seq = users.get(id);
-    if (seq !== undefined) return { id, type: 'User', seq };
-    if (groups.has(id)) return { id, type: 'Group', seq: null };
-    throw invalidValue(`Member '${id}' is not a User or Group of this organization`);
+    const member = found.get(id);
+    if (member === undefined) throw invalidValue(`Member '${id}' is not a User or Group of this organization`);
+    return member;
   });
   await session.run(ADD_SQL, [group.seq, group.orgId, JSON.stringify(members)]);
 }

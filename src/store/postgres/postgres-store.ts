@@ -172,7 +172,8 @@ export class PostgresStore implements Store {
       await guardUniqueness(() => updateResourceRow(session, layout, orgId, row.seq, change));
       if (type === 'Group') {
         await applyMemberOps(session, { orgId, seq: row.seq, id: row.id }, result.memberOps ?? []);
-        return this.readOrFail(session, layout, orgId, id, read);
+        // Members asked for are read back; otherwise (a PATCH answered 204) what was written is the answer.
+        if (read.members) return this.readOrFail(session, layout, orgId, id, read);
       }
       const written = writtenResource(layout, after, extras.version);
       return derived === undefined ? written : { ...written, [layout.derived]: derived };

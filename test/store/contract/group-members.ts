@@ -35,6 +35,23 @@ export function groupMembers(store: () => Store): void {
     expect(await store().getResource(ORG_A, 'Group', 'g1', NONE)).not.toHaveProperty('members');
   });
 
+  it("answers a group's member change with what a read then gives, with its members or (not asked) without", async () => {
+    await seed(store());
+    await store().createResource(ORG_A, 'Group', group('g1', 'Admins', ['u1']), null);
+    await store().createResource(ORG_A, 'Group', group('g2', 'Inner'), null);
+    const add = (read: typeof ALL, values: string[]) =>
+      store().updateResource(ORG_A, 'Group', 'g1', (resource) => ({ resource, memberOps: [{ op: 'add', members: values.map((value) => ({ value })) }] }), {}, NOW, read);
+    const withMembers = await add(ALL, ['u2', 'g2']);
+    expect(memberValues(withMembers)).toEqual(['u1', 'u2', 'g2']);
+    expect(withMembers).toEqual(await store().getResource(ORG_A, 'Group', 'g1', ALL));
+    const withoutMembers = await add(NONE, ['u3']);
+    expect(withoutMembers).toEqual(await store().getResource(ORG_A, 'Group', 'g1', NONE));
+    expect(withoutMembers).not.toHaveProperty('members');
+    expect(withoutMembers['meta']).toMatchObject({ lastModified: NOW, version: 'W/"3"' });
+    expect(memberValues(await store().getResource(ORG_A, 'Group', 'g1', ALL))).toEqual(['u1', 'u2', 'g2', 'u3']);
+    await expect(add(NONE, ['u1', 'nobody'])).rejects.toMatchObject({ status: 400 });
+  });
+
   it('rejects group displayNames differing only by case with 409, per organization', async () => {
     await store().createResource(ORG_A, 'Group', group('g1', 'Straße'), null);
     await expect(store().createResource(ORG_A, 'Group', group('g2', 'STRASSE'.replace('SS', 'ẞ')), null)).rejects.toMatchObject({ status: 409 });
