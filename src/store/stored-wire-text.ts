@@ -275,11 +275,12 @@ function placedFirst(key: string): number {
 }
 
 /**
- * What renders rows of `layout` for `baseUrl` (made once per layout and base URL, then kept): each row's text is the JSON text
- * `JSON.stringify(toWireResource(type, resource, baseUrl, default projection))` gives for the resource stored
- * in it, spliced from the stored texts without parsing them; for a user with a manager, that text around the
- * manager's displayName, which only the manager's record tells; undefined when the row needs the long way (an
- * extension object to merge, a value the projection would change, a manager stored in another shape). This
+ * What renders rows of `layout` for `baseUrl` (made once per layout and base URL, then kept): each row's text is
+ * the JSON text `JSON.stringify(toWireResource(type, resource, baseUrl, default projection))` gives for the
+ * resource stored in it, spliced from the stored texts without parsing them; for a user with a manager, that
+ * text around the manager's displayName, which only the manager's record tells; undefined when the row needs the
+ * long way (an extension object to merge, a value the projection would change, a manager stored in another
+ * shape). This
  * holds because stores keep resources canonical: the write path (body-attributes.ts, the PATCH engine) stores
  * only attributes the schemas define, under their canonical names, and `data` and each element are
  * `JSON.stringify` texts. test/store/stored-wire-text.test.ts compares both ways on every kind of value.

@@ -8,7 +8,7 @@ import type { AttributeDefinition } from '../../src/scim/schema/attribute-defini
 import type { ResourceType } from '../../src/scim/schema/resource-types.js';
 import { URN } from '../../src/scim/schema/schema-urns.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../src/store/resource-layout.js';
-import { fromRecord, toRecord } from '../../src/store/resource-rows.js';
+import { elementsInReadOrder, fromRecord, toRecord } from '../../src/store/resource-rows.js';
 import { withManagerNames } from '../../src/service/manager-display.js';
 import { references, type ReferenceRow } from '../../src/store/sql/sql-row-assembly.js';
 import type { TextAroundManager } from '../../src/store/store.js';
@@ -24,9 +24,8 @@ function storedRow(layout: ResourceLayout, body: JsonObject, derived: readonly R
   const canonical = readBodyAttributes(layout.type, body, newReport()).resource;
   const resource = { ...canonical, id: 'id-"1"', meta: { resourceType: layout.type.name, created: CREATED, lastModified: MODIFIED } };
   const record = toRecord(layout, resource);
-  // A read returns child rows ORDER BY attr, position (SQLite's BINARY order: code units, as `<` compares them).
-  const elements = [...record.elements].sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : a.position - b.position));
-  return { columns: record.columns, data: JSON.stringify(record.data), version, elements, derived };
+  // A read returns child rows ORDER BY attr, position (attribute keys are ASCII: byte and code-unit order agree).
+  return { columns: record.columns, data: JSON.stringify(record.data), version, elements: elementsInReadOrder(record.elements), derived };
 }
 
 type Names = ReadonlyMap<string, string>;

@@ -200,7 +200,8 @@ export class PostgresStore implements Store {
 
   /** `json` columns keep the text they were written as, so rows are spliced like SQLite's (row-forms.ts). */
   async listForWire(orgId: string, type: ResourceTypeName, query: ListQuery, baseUrl: string): Promise<WireListResult> {
-    const page = await readListPage(this.session, this.listPositions, layoutOf(type), orgId, query, wireEntryOf(layoutOf(type), baseUrl));
+    const layout = layoutOf(type);
+    const page = await readListPage(this.session, this.listPositions, layout, orgId, query, wireEntryOf(layout, baseUrl));
     return { totalResults: page.totalResults, entries: page.items };
   }
 

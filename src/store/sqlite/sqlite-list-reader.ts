@@ -42,7 +42,6 @@ function totalOf(
   return positions.total;
 }
 
-
 /**
  * One page of a list (RFC 7644 §3.4.2) with its total, answered exactly as COUNT plus LIMIT/OFFSET would, but
  * without recounting or re-skipping what the previous page of the same list learnt in the same database state.
