@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** The server's settings, read from the environment once at start and frozen. */
 export interface Config {
   readonly port: number;
@@ -11,6 +13,8 @@ export interface Config {
   readonly maxResults: number;
   /** The largest request body accepted, in bytes (larger → 413). */
   readonly maxBodyBytes: number;
+  /** Threads answering lookups on their own connections to a SQLite file (0: the event loop answers them). */
+  readonly readThreads: number;
 }
 
 /** pino's level names. */
@@ -26,6 +30,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** One read thread per core the event loop leaves free, at most four. */
+const DEFAULT_READ_THREADS = Math.min(4, availableParallelism() - 1);
+
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Reads and checks every setting; throws ConfigError naming the first bad variable. */
@@ -39,6 +46,7 @@ export function loadConfig(env: Environment = process.env): Config {
     logLevel: logLevelSetting(env),
     maxResults: integerSetting(env, 'MAX_RESULTS', 1000, 1, 100_000),
     maxBodyBytes: integerSetting(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
+    readThreads: integerSetting(env, 'READ_THREADS', DEFAULT_READ_THREADS, 0, 64),
   });
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import type { ReadRunner } from '../service/read-requests.js';
+import { readRunnerFor } from '../service/read-threads.js';
 import type { Store } from '../store/store.js';
 import { registerErrorHandling, sendFrameworkError } from './error-handler.js';
 import { registerHealthRoute } from './health-route.js';
@@ -18,6 +20,11 @@ export interface AppOptions {
   readonly logger?: FastifyBaseLogger;
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /**
+   * Who answers lookups; by default read threads on `config.databaseUrl` when it names a SQLite file and
+   * `config.readThreads` > 0 (`store` must then be that file's), else this thread on `store`. Closed with the app.
+   */
+  readonly reads?: ReadRunner;
 }
 
 /** Never log credentials, whichever serializer includes headers. */
@@ -42,8 +49,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);
+  const reads = options.reads ?? readRunnerFor(config, (error) => app.log.error({ err: error }, 'a read thread stopped; it is replaced'));
+  app.addHook('onClose', async () => reads.close());
   const deps: ScimDependencies = {
     store: options.store,
+    reads,
     publicUrl: config.publicUrl,
     limits: { maxResults: config.maxResults, defaultCount: config.maxResults },
     maxBodyBytes: config.maxBodyBytes,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceType } from '../scim/schema/resource-types.js';
-import { listResources, searchResources } from '../service/resource-lists.js';
-import { readResource } from '../service/resource-reads.js';
+import type { ProjectionParams } from '../service/scim-context.js';
+import { searchResources } from '../service/resource-lists.js';
 import type { ResourceReply } from '../service/resource-reply.js';
 import {
   createResource,
@@ -27,6 +27,12 @@ function sendResource(reply: FastifyReply, status: number, result: ResourceReply
   return sendScim(reply, result.resource === undefined ? 204 : status, result.resource);
 }
 
+/** The projection parameters among a request's query parameters (the rest do not apply to a resource read). */
+function projectionParamsOf(query: Record<string, string | undefined>): ProjectionParams {
+  const { attributes, excludedAttributes } = query;
+  return { ...(attributes === undefined ? {} : { attributes }), ...(excludedAttributes === undefined ? {} : { excludedAttributes }) };
+}
+
 /** The write a PUT/PATCH carries: its body, projection parameters and If-Match. */
 function writeOf(request: FastifyRequest): ResourceWrite {
   return { body: request.body, params: queryParamsOf(request), conditions: writeConditionsOf(request) };
@@ -39,8 +45,10 @@ export function registerResourceRoutes(app: FastifyInstance, deps: ScimDependenc
   const search = `${type.endpoint}/.search`;
 
   app.get(collection, async (request, reply) => {
-    const list = await withScimContext(deps, request, (context) => listResources(context, type, queryParamsOf(request)));
-    return sendScimJson(reply, 200, list);
+    const list = await withScimContext(deps, request, (context) =>
+      deps.reads.answer(context, { kind: 'list', type: type.id, params: queryParamsOf(request) }),
+    );
+    return sendScimJson(reply, 200, list.json);
   });
   app.post(collection, async (request, reply) => {
     const created = await withScimContext(deps, request, (context) =>
@@ -53,11 +61,13 @@ export function registerResourceRoutes(app: FastifyInstance, deps: ScimDependenc
     return sendScimJson(reply, 200, list);
   });
   app.get<{ Params: IdParams }>(item, async (request, reply) => {
+    const params = projectionParamsOf(queryParamsOf(request));
     const found = await withScimContext(deps, request, (context) =>
-      readResource(context, type, request.params.id, queryParamsOf(request)),
+      deps.reads.answer(context, { kind: 'resource', type: type.id, id: request.params.id, params }),
     );
-    if (isNotModified(request, found.version)) return sendScim(reply.header('ETag', found.version), 304);
-    return sendResource(reply, 200, found);
+    if (found.version !== undefined) reply.header('ETag', found.version);
+    if (isNotModified(request, found.version)) return sendScim(reply, 304);
+    return sendScimJson(reply, 200, found.json);
   });
   app.put<{ Params: IdParams }>(item, async (request, reply) => {
     const replaced = await withScimContext(deps, request, (context) =>

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ListLimits } from '../scim/list/list-request.js';
 import { scimBaseUrl } from '../service/organization-service.js';
+import type { ReadRunner } from '../service/read-requests.js';
 import type { ScimContext } from '../service/scim-context.js';
 import type { Store } from '../store/store.js';
 import { orgIdOf } from './bearer-auth.js';
@@ -9,6 +10,8 @@ import { startTrace } from './request-trace.js';
 /** What the SCIM routes share: storage, URLs, limits, and the clock and id source (injected for tests). */
 export interface ScimDependencies {
   readonly store: Store;
+  /** Answers GET /<Type>/<id> and GET /<Type> (read-threads.ts), with `store` or connections of its own. */
+  readonly reads: ReadRunner;
   readonly publicUrl: string;
   readonly limits: ListLimits;
   readonly maxBodyBytes: number;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import { IN_PROCESS_READS } from '../../src/service/read-requests.js';
 import type { Store } from '../../src/store/store.js';
 import { httpFixture, type HttpFixture } from './http-fixture.js';
 
@@ -18,7 +19,8 @@ beforeAll(async () => {
   };
   const failing: Store = Object.assign(Object.create(f.store) as Store, { listResources: ioError, listForWire: ioError });
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-  broken = await buildApp({ config: f.config, store: failing, logger: pino({ level: 'info' }, sink) });
+  // Reads in this thread, so they go to the failing store rather than to read threads' own connections.
+  broken = await buildApp({ config: f.config, store: failing, logger: pino({ level: 'info' }, sink), reads: IN_PROCESS_READS });
 });
 afterAll(async () => {
   await broken.close();

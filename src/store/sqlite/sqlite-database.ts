@@ -15,6 +15,11 @@ export function sqlitePathOf(url: string): string {
   return path === MEMORY ? MEMORY : resolve(path);
 }
 
+/** True for a URL naming a SQLite file (not `sqlite::memory:`), which other threads and processes can open too. */
+export function isSqliteFileUrl(url: string): boolean {
+  return url.startsWith(PREFIX) && url.length > PREFIX.length && url.slice(PREFIX.length) !== MEMORY;
+}
+
 /** Folds strings like the stores' `*_fold` columns; other values pass through. */
 function scimFold(value: unknown): unknown {
   return typeof value === 'string' ? fold(value) : value;
@@ -30,12 +35,20 @@ function scimInstant(value: unknown): number | null {
 /**
  * Opens the database with the settings the server and the `roster` CLI share: WAL so readers never block the
  * writer, a busy timeout so a second process waits for the lock instead of failing, foreign keys enforced.
+ * A query-only connection (a read thread's) can read everything and change nothing, not even the journal mode.
  */
-export function openSqliteDatabase(url: string): Database.Database {
+export function openSqliteDatabase(url: string, access: 'read-write' | 'query-only' = 'read-write'): Database.Database {
   const path = sqlitePathOf(url);
   if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
+  if (access === 'query-only') {
+    db.pragma('query_only = ON');
+    // Another connection's commit empties this connection's page cache (the server's commits, the activity log's
+    // several a second): a small cache holds the B-trees' upper levels between them, and costs less memory.
+    db.pragma('cache_size = -4000');
+  } else {
+    db.pragma('journal_mode = WAL');
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -82,6 +82,11 @@ export class SqliteStore implements Store {
     return new SqliteStore(openSqliteDatabase(url));
   }
 
+  /** Opens a file the server has migrated, for reads only: a read thread's connection (service/read-threads.ts). */
+  static openForReads(url: string): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(url, 'query-only'));
+  }
+
   async migrate(): Promise<void> {
     runSqliteMigrations(this.db, SQLITE_MIGRATIONS);
   }

@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { QuirkLog } from '../scim/compat/quirk.js';
+import { ScimError } from '../scim/errors/scim-error.js';
+import { newReport } from '../scim/resource/attribute-value.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { answerRead } from './read-requests.js';
+import type { ReadThreadCall, ReadThreadReply } from './read-threads.js';
+import type { ScimContext } from './scim-context.js';
+
+/**
+ * A read thread (read-threads.ts): its own query-only connection to the server's SQLite file, answering the
+ * reads the server's thread posts, one at a time, with the same service code the server would run.
+ */
+const port = parentPort!;
+const { databaseUrl } = workerData as { databaseUrl: string };
+const store = SqliteStore.openForReads(databaseUrl);
+
+function contextFor(call: ReadThreadCall): ScimContext {
+  return {
+    store,
+    orgId: call.orgId,
+    baseUrl: call.baseUrl,
+    limits: call.limits,
+    now: () => new Date().toISOString(),
+    newId: () => {
+      throw new Error('A read thread creates nothing');
+    },
+    report: newReport(),
+    quirks: new QuirkLog(),
+  };
+}
+
+async function replyTo(call: ReadThreadCall): Promise<ReadThreadReply> {
+  const context = contextFor(call);
+  const trace = () => ({ seq: call.seq, quirks: [...context.quirks.codes()], ignored: context.report.ignored });
+  try {
+    const answer = await answerRead(context, call.request);
+    return { ...trace(), answer };
+  } catch (error) {
+    if (error instanceof ScimError) {
+      return { ...trace(), scimError: { status: error.status, scimType: error.scimType, detail: error.detail } };
+    }
+    return { ...trace(), failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+port.on('message', (call: ReadThreadCall) => {
+  void replyTo(call).then((reply) => port.postMessage(reply));
+});

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { QuirkCode } from '../scim/compat/quirk.js';
+import { ScimError, type ScimType } from '../scim/errors/scim-error.js';
+import type { Config } from '../config/config.js';
+import type { ListLimits } from '../scim/list/page-bounds.js';
+import { isSqliteFileUrl } from '../store/sqlite/sqlite-database.js';
+import { answerRead, IN_PROCESS_READS, type ReadAnswer, type ReadRequest, type ReadRunner } from './read-requests.js';
+import type { ScimContext } from './scim-context.js';
+
+/** What the server asks a read thread (read-thread.ts): one read of one organization. */
+export interface ReadThreadCall {
+  readonly seq: number;
+  readonly orgId: string;
+  readonly baseUrl: string;
+  readonly limits: ListLimits;
+  readonly request: ReadRequest;
+}
+
+/** A client error of a read, as plain data: it becomes the same ScimError again in the server's thread. */
+export interface ReadThreadScimError {
+  readonly status: number;
+  readonly scimType: ScimType | undefined;
+  readonly detail: string;
+}
+
+/** A read thread's reply: the answer, the client error, or (the server's fault) a failure message. */
+export type ReadThreadReply = { readonly seq: number; readonly quirks: readonly QuirkCode[]; readonly ignored: readonly string[] } & (
+  | { readonly answer: ReadAnswer }
+  | { readonly scimError: ReadThreadScimError }
+  | { readonly failure: string }
+);
+
+interface PendingRead {
+  readonly context: ScimContext;
+  readonly resolve: (answer: ReadAnswer) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface ReadThread {
+  readonly worker: Worker;
+  readonly pending: Map<number, PendingRead>;
+  /** What stopped it, when it threw. */
+  error?: unknown;
+}
+
+/**
+ * The thread's script: next to this module once built; when this module runs from its TypeScript source (the
+ * tests), the built copy under dist/, which the test command builds first.
+ */
+function threadScriptUrl(): URL {
+  const beside = new URL('./read-thread.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = fileURLToPath(beside).replace(/([\\/])src([\\/])service([\\/])read-thread\.js$/, '$1dist$2service$3read-thread.js');
+  return pathToFileURL(built);
+}
+
+/** A later page of a list: `startIndex` past 1 (or not a number, which this thread answers with its 400). */
+function continuesAList(request: ReadRequest): boolean {
+  if (request.kind !== 'list') return false;
+  const startIndex = Number(request.params['startIndex']?.trim() ?? '1');
+  return !(startIndex <= 1);
+}
+
+/**
+ * Reads answered by threads with their own SQLite connections, so lookups use the cores the event loop does not:
+ * the server's thread keeps routing, the bearer token check, the activity log and every write, and hands GET
+ * /<Type>/<id> and the first page of a list (what an IdP's lookups are) to the least busy thread. Later pages of
+ * a list stay on the server's own connection, which remembers where the previous page ended (list-positions.ts);
+ * a thread's connection forgets that whenever another connection commits, which the server's activity log does
+ * several times a second. Answers are the same either way: a read thread runs the same service code, and it
+ * starts its read after the writes answered before it was asked (WAL: a new read sees every commit made).
+ */
+export class ReadThreads implements ReadRunner {
+  private readonly threads: ReadThread[] = [];
+  private nextSeq = 0;
+  private closing = false;
+
+  constructor(
+    private readonly databaseUrl: string,
+    count: number,
+    /** Told when a thread stops while the server is not closing (it is replaced). */
+    private readonly onThreadError: (error: unknown) => void,
+    /** The thread's script: read-thread.ts's, unless a test brings its own. */
+    private readonly script: URL = threadScriptUrl(),
+  ) {
+    for (let i = 0; i < count; i += 1) this.threads.push(this.start());
+  }
+
+  async answer(context: ScimContext, request: ReadRequest): Promise<ReadAnswer> {
+    if (continuesAList(request)) return answerRead(context, request);
+    const thread = this.threads.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
+    const seq = this.nextSeq++;
+    const call: ReadThreadCall = { seq, orgId: context.orgId, baseUrl: context.baseUrl, limits: context.limits, request };
+    return new Promise<ReadAnswer>((resolve, reject) => {
+      thread.pending.set(seq, { context, resolve, reject });
+      thread.worker.postMessage(call);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.threads.map((thread) => thread.worker.terminate()));
+  }
+
+  private start(): ReadThread {
+    const worker = new Worker(this.script, { workerData: { databaseUrl: this.databaseUrl } });
+    const thread: ReadThread = { worker, pending: new Map() };
+    worker.on('message', (reply: ReadThreadReply) => this.settle(thread, reply));
+    worker.on('error', (error) => {
+      thread.error = error;
+    });
+    worker.on('exit', (code) => this.replace(thread, code));
+    return thread;
+  }
+
+  private settle(thread: ReadThread, reply: ReadThreadReply): void {
+    const pending = thread.pending.get(reply.seq);
+    if (!pending) return;
+    thread.pending.delete(reply.seq);
+    for (const code of reply.quirks) pending.context.quirks.add(code);
+    pending.context.report.ignored.push(...reply.ignored);
+    if ('answer' in reply) pending.resolve(reply.answer);
+    else if ('scimError' in reply) pending.reject(new ScimError(reply.scimError.status, reply.scimError.scimType, reply.scimError.detail));
+    else pending.reject(new Error(`A read thread failed: ${reply.failure}`));
+  }
+
+  /** A thread that stopped fails what it had been asked and, unless the server is closing, is reported and replaced. */
+  private replace(thread: ReadThread, code: number): void {
+    const stopped = new Error(`A read thread stopped (exit code ${code})`, { cause: thread.error });
+    for (const pending of thread.pending.values()) pending.reject(stopped);
+    thread.pending.clear();
+    const index = this.threads.indexOf(thread);
+    if (this.closing || index === -1) return;
+    this.onThreadError(stopped);
+    this.threads[index] = this.start();
+  }
+}
+
+/**
+ * Read threads (`READ_THREADS`) for a SQLite file; otherwise reads in this thread: PostgreSQL answers reads in
+ * its own processes already, and an in-memory database cannot be opened from another thread.
+ */
+export function readRunnerFor(config: Config, onThreadError: (error: unknown) => void): ReadRunner {
+  if (config.readThreads === 0 || !isSqliteFileUrl(config.databaseUrl)) return IN_PROCESS_READS;
+  return new ReadThreads(config.databaseUrl, config.readThreads, onThreadError);
+}
