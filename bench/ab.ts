@@ -68,7 +68,8 @@ try {
       const batches = await memberBatches(origin, data, data.groups.get(100_000)!, 10);
       return `${batches.add.medianMs.toFixed(2)}/${batches.remove.medianMs.toFixed(2)}`;
     }
-    const wrk = scenarios.get(scenario);
+    // A wrk scenario by its name or the name's first word (`authenticated-no-op: GET /ServiceProviderConfig`).
+    const wrk = scenarios.get(scenario) ?? [...scenarios].find(([name]) => name.split(':')[0] === scenario)?.[1];
     if (wrk === undefined) throw new Error(`No scenario '${scenario}': ${[...scenarios.keys(), 'page-all-users', 'member-batches'].join(', ')}`);
     const result = runWrk(origin, wrk, data.token, seconds, 16);
     if (result.errors > 0) throw new Error(`${scenario}: ${result.errors} errors in ${result.requests} requests`);
