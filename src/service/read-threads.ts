@@ -41,6 +41,8 @@ interface PendingRead {
 interface ReadThread {
   readonly worker: Worker;
   readonly pending: Map<number, PendingRead>;
+  /** Whether it has answered anything: a thread that stops before is not started again. */
+  answered: boolean;
   /** What stopped it, when it threw. */
   error?: unknown;
 }
@@ -89,7 +91,8 @@ export class ReadThreads implements ReadRunner {
   }
 
   async answer(context: ScimContext, request: ReadRequest): Promise<ReadAnswer> {
-    if (continuesAList(request)) return answerRead(context, request);
+    if (this.closing) throw new Error('The read threads are closed');
+    if (continuesAList(request) || this.threads.length === 0) return answerRead(context, request);
     const thread = this.threads.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
     const seq = this.nextSeq++;
     const call: ReadThreadCall = { seq, orgId: context.orgId, baseUrl: context.baseUrl, limits: context.limits, request };
@@ -106,7 +109,7 @@ export class ReadThreads implements ReadRunner {
 
   private start(): ReadThread {
     const worker = new Worker(this.script, { workerData: { databaseUrl: this.databaseUrl } });
-    const thread: ReadThread = { worker, pending: new Map() };
+    const thread: ReadThread = { worker, pending: new Map(), answered: false };
     worker.on('message', (reply: ReadThreadReply) => this.settle(thread, reply));
     worker.on('error', (error) => {
       thread.error = error;
@@ -119,6 +122,7 @@ export class ReadThreads implements ReadRunner {
     const pending = thread.pending.get(reply.seq);
     if (!pending) return;
     thread.pending.delete(reply.seq);
+    thread.answered = true;
     for (const code of reply.quirks) pending.context.quirks.add(code);
     pending.context.report.ignored.push(...reply.ignored);
     if ('answer' in reply) pending.resolve(reply.answer);
@@ -126,7 +130,11 @@ export class ReadThreads implements ReadRunner {
     else pending.reject(new Error(`A read thread failed: ${reply.failure}`));
   }
 
-  /** A thread that stopped fails what it had been asked and, unless the server is closing, is reported and replaced. */
+  /**
+   * A thread that stopped fails what it had been asked and, unless the server is closing, is reported and
+   * replaced; one that stopped before answering anything (it cannot open the database, say) is not, lest it be
+   * started again and again: with none left, this thread answers the reads.
+   */
   private replace(thread: ReadThread, code: number): void {
     const stopped = new Error(`A read thread stopped (exit code ${code})`, { cause: thread.error });
     for (const pending of thread.pending.values()) pending.reject(stopped);
@@ -134,7 +142,8 @@ export class ReadThreads implements ReadRunner {
     const index = this.threads.indexOf(thread);
     if (this.closing || index === -1) return;
     this.onThreadError(stopped);
-    this.threads[index] = this.start();
+    if (thread.answered) this.threads[index] = this.start();
+    else this.threads.splice(index, 1);
   }
 }
 

@@ -183,28 +183,42 @@ describe('a read thread that fails', () => {
 });
 
 describe('a read thread that stops', () => {
-  it('fails what it was asked with a server error, is replaced, and later pages of lists never go to it', async () => {
+  const script = new URL('./stand-in-read-thread.mjs', import.meta.url);
+  const lookup = (id: string) => ({ kind: 'resource', type: 'User', id, params: {} }) as const;
+
+  it('fails what it was asked with a server error, is reported and replaced, and later pages never go to it', async () => {
     const stops: unknown[] = [];
-    const script = new URL('./exiting-read-thread.mjs', import.meta.url);
-    const threads = new ReadThreads(f.config.databaseUrl, 1, (error) => stops.push(error), script);
-    const context = directContext();
+    const threads = new ReadThreads('exit-on-crash', 1, (error) => stops.push(error), script);
     try {
-      const lookup = { kind: 'resource', type: 'User', id: ids['ana']!, params: {} } as const;
-      await expect(threads.answer(context, lookup)).rejects.toThrow('A read thread stopped (exit code 3)');
-      // Had it not been replaced, this would wait forever for a thread that is gone.
-      await expect(threads.answer(context, lookup)).rejects.toThrow('A read thread stopped (exit code 3)');
-      expect(stops).toHaveLength(2);
-      const laterPage = await threads.answer(context, { kind: 'list', type: 'User', params: { startIndex: '2', count: '1' } });
+      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json).toBe('"from the stand-in"');
+      await expect(threads.answer(directContext(), lookup('crash'))).rejects.toThrow('A read thread stopped (exit code 3)');
+      expect(stops).toHaveLength(1);
+      // A new thread answers; had none been started, this would wait forever.
+      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json).toBe('"from the stand-in"');
+      const laterPage = await threads.answer(directContext(), { kind: 'list', type: 'User', params: { startIndex: '2', count: '1' } });
       expect(JSON.parse(laterPage.json)).toMatchObject({ startIndex: 2, itemsPerPage: 1 });
     } finally {
       await threads.close();
     }
   });
 
-  it('closes without being reported as stopped', async () => {
+  it('is not started again when it stops before answering anything: the event loop answers instead', async () => {
+    const stops: unknown[] = [];
+    const threads = new ReadThreads('exit-at-start', 2, (error) => stops.push(error), script);
+    try {
+      await expect.poll(() => stops.length).toBe(2);
+      const answer = await threads.answer(directContext(), lookup(ids['ana']!));
+      expect(JSON.parse(answer.json)).toMatchObject({ id: ids['ana'], userName: 'ana' });
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('closes without being reported as stopped, and answers nothing once closed', async () => {
     const stops: unknown[] = [];
     const threads = new ReadThreads(f.config.databaseUrl, 2, (error) => stops.push(error));
     await threads.close();
     expect(stops).toEqual([]);
+    await expect(threads.answer(directContext(), lookup(ids['ana']!))).rejects.toThrow('The read threads are closed');
   });
 });

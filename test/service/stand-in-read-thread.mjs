@@ -1,0 +1,10 @@
+// A stand-in read thread for read-threads.test.ts. Its database URL names what it does: `exit-at-start` stops at
+// once; `exit-on-crash` answers every read with the text "from the stand-in" and stops (exit code 3) when asked
+// for the user whose id is `crash`.
+import { parentPort, workerData } from 'node:worker_threads';
+
+if (workerData.databaseUrl === 'exit-at-start') process.exit(4);
+parentPort.on('message', (call) => {
+  if (call.request.id === 'crash') process.exit(3);
+  parentPort.postMessage({ seq: call.seq, quirks: [], ignored: [], answer: { json: '"from the stand-in"' } });
+});
