@@ -49,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerJsonBodyParser(app);
   registerErrorHandling(app);
-  const reads = options.reads ?? readRunnerFor(config, (error) => app.log.error({ err: error }, 'a read thread stopped; it is replaced'));
+  const reads = options.reads ?? readRunnerFor(config, (error) => app.log.error({ err: error }, 'a read thread stopped'));
   app.addHook('onClose', async () => reads.close());
   const deps: ScimDependencies = {
     store: options.store,

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResourceType } from '../scim/schema/resource-types.js';
-import type { ProjectionParams } from '../service/scim-context.js';
 import { searchResources } from '../service/resource-lists.js';
 import type { ResourceReply } from '../service/resource-reply.js';
 import {
@@ -10,6 +9,7 @@ import {
   replaceResource,
   type ResourceWrite,
 } from '../service/resource-writes.js';
+import type { ProjectionParams } from '../service/scim-context.js';
 import { isNotModified, writeConditionsOf } from './conditional-headers.js';
 import { rejectOtherMethods } from './method-not-allowed.js';
 import { queryParamsOf, withScimContext, type ScimDependencies } from './scim-dependencies.js';

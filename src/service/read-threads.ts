@@ -82,7 +82,7 @@ export class ReadThreads implements ReadRunner {
   constructor(
     private readonly databaseUrl: string,
     count: number,
-    /** Told when a thread stops while the server is not closing (it is replaced). */
+    /** Told when a thread stops while the server is not closing, and whether another takes its place. */
     private readonly onThreadError: (error: unknown) => void,
     /** The thread's script: read-thread.ts's, unless a test brings its own. */
     private readonly script: URL = threadScriptUrl(),
@@ -141,9 +141,13 @@ export class ReadThreads implements ReadRunner {
     thread.pending.clear();
     const index = this.threads.indexOf(thread);
     if (this.closing || index === -1) return;
-    this.onThreadError(stopped);
-    if (thread.answered) this.threads[index] = this.start();
-    else this.threads.splice(index, 1);
+    if (thread.answered) {
+      this.onThreadError(new Error(`${stopped.message}; a new one is started`, { cause: thread.error }));
+      this.threads[index] = this.start();
+    } else {
+      this.onThreadError(new Error(`${stopped.message} before answering anything; it is not started again`, { cause: thread.error }));
+      this.threads.splice(index, 1);
+    }
   }
 }
 
