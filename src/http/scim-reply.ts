@@ -10,7 +10,7 @@ export function sendScim(reply: FastifyReply, status: number, body?: JsonObject)
   return sendScimJson(reply, status, JSON.stringify(body));
 }
 
-/** Sends a SCIM JSON document already serialised (a list spliced from stored texts) with the SCIM media type. */
-export function sendScimJson(reply: FastifyReply, status: number, json: string): FastifyReply {
+/** Sends a SCIM JSON document already serialised (text, or its UTF-8 bytes) with the SCIM media type. */
+export function sendScimJson(reply: FastifyReply, status: number, json: string | Buffer): FastifyReply {
   return reply.code(status).type(SCIM_CONTENT_TYPE).send(json);
 }

@@ -11,9 +11,12 @@ export type ReadRequest =
   | { readonly kind: 'resource'; readonly type: ResourceTypeName; readonly id: string; readonly params: ProjectionParams }
   | { readonly kind: 'list'; readonly type: ResourceTypeName; readonly params: Readonly<Record<string, string | undefined>> };
 
-/** What a read answers: the JSON text of the response body and, for a resource, its version (the ETag). */
+/**
+ * What a read answers: the response body as JSON text (or, from a read thread, its UTF-8 bytes, handed over
+ * without a copy) and, for a resource, its version (the ETag).
+ */
 export interface ReadAnswer {
-  readonly json: string;
+  readonly json: string | Buffer;
   readonly version?: string;
 }
 
@@ -28,7 +31,7 @@ function resourceTypeNamed(name: ResourceTypeName): ResourceType {
 }
 
 /** Runs a read with `context`'s store, as the HTTP layer would in process. */
-export async function answerRead(context: ScimContext, request: ReadRequest): Promise<ReadAnswer> {
+export async function answerRead(context: ScimContext, request: ReadRequest): Promise<ReadAnswer & { readonly json: string }> {
   const type = resourceTypeNamed(request.type);
   if (request.kind === 'list') return { json: await listResources(context, type, { ...request.params }) };
   const found = await readResource(context, type, request.id, request.params);

@@ -14,6 +14,7 @@ import type { ScimContext } from './scim-context.js';
 const port = parentPort!;
 const { databaseUrl } = workerData as { databaseUrl: string };
 const store = SqliteStore.openForReads(databaseUrl);
+const encoder = new TextEncoder();
 
 function contextFor(call: ReadThreadCall): ScimContext {
   return {
@@ -34,8 +35,10 @@ async function replyTo(call: ReadThreadCall): Promise<ReadThreadReply> {
   const context = contextFor(call);
   const trace = () => ({ seq: call.seq, quirks: [...context.quirks.codes()], ignored: context.report.ignored });
   try {
-    const answer = await answerRead(context, call.request);
-    return { ...trace(), answer };
+    const { json, version } = await answerRead(context, call.request);
+    // Its own ArrayBuffer (not Buffer's shared pool), so it can be transferred: a 20 MB group is not copied.
+    const bytes = encoder.encode(json);
+    return { ...trace(), answer: version === undefined ? { bytes } : { bytes, version } };
   } catch (error) {
     if (error instanceof ScimError) {
       return { ...trace(), scimError: { status: error.status, scimType: error.scimType, detail: error.detail } };
@@ -45,5 +48,5 @@ async function replyTo(call: ReadThreadCall): Promise<ReadThreadReply> {
 }
 
 port.on('message', (call: ReadThreadCall) => {
-  void replyTo(call).then((reply) => port.postMessage(reply));
+  void replyTo(call).then((reply) => port.postMessage(reply, 'answer' in reply ? [reply.answer.bytes.buffer] : []));
 });

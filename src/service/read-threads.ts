@@ -25,9 +25,15 @@ export interface ReadThreadScimError {
   readonly detail: string;
 }
 
+/** A read's answer as a thread sends it: the body's UTF-8 bytes in an ArrayBuffer of their own, transferred. */
+export interface ReadThreadAnswer {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly version?: string;
+}
+
 /** A read thread's reply: the answer, the client error, or (the server's fault) a failure message. */
 export type ReadThreadReply = { readonly seq: number; readonly quirks: readonly QuirkCode[]; readonly ignored: readonly string[] } & (
-  | { readonly answer: ReadAnswer }
+  | { readonly answer: ReadThreadAnswer }
   | { readonly scimError: ReadThreadScimError }
   | { readonly failure: string }
 );
@@ -125,7 +131,11 @@ export class ReadThreads implements ReadRunner {
     thread.answered = true;
     for (const code of reply.quirks) pending.context.quirks.add(code);
     pending.context.report.ignored.push(...reply.ignored);
-    if ('answer' in reply) pending.resolve(reply.answer);
+    if ('answer' in reply) {
+      const { bytes, version } = reply.answer;
+      const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      pending.resolve(version === undefined ? { json } : { json, version });
+    }
     else if ('scimError' in reply) pending.reject(new ScimError(reply.scimError.status, reply.scimError.scimType, reply.scimError.detail));
     else pending.reject(new Error(`A read thread failed: ${reply.failure}`));
   }

@@ -190,13 +190,13 @@ describe('a read thread that stops', () => {
     const stops: unknown[] = [];
     const threads = new ReadThreads('exit-on-crash', 1, (error) => stops.push(error), script);
     try {
-      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json).toBe('"from the stand-in"');
+      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json.toString()).toBe('"from the stand-in"');
       await expect(threads.answer(directContext(), lookup('crash'))).rejects.toThrow('A read thread stopped (exit code 3)');
       expect(stops.map(String)).toEqual(['Error: A read thread stopped (exit code 3); a new one is started']);
       // A new thread answers; had none been started, this would wait forever.
-      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json).toBe('"from the stand-in"');
+      expect((await threads.answer(directContext(), lookup(ids['ana']!))).json.toString()).toBe('"from the stand-in"');
       const laterPage = await threads.answer(directContext(), { kind: 'list', type: 'User', params: { startIndex: '2', count: '1' } });
-      expect(JSON.parse(laterPage.json)).toMatchObject({ startIndex: 2, itemsPerPage: 1 });
+      expect(JSON.parse(laterPage.json.toString())).toMatchObject({ startIndex: 2, itemsPerPage: 1 });
     } finally {
       await threads.close();
     }
@@ -209,7 +209,7 @@ describe('a read thread that stops', () => {
       await expect.poll(() => stops.length).toBe(2);
       expect(String(stops[0])).toBe('Error: A read thread stopped (exit code 4) before answering anything; it is not started again');
       const answer = await threads.answer(directContext(), lookup(ids['ana']!));
-      expect(JSON.parse(answer.json)).toMatchObject({ id: ids['ana'], userName: 'ana' });
+      expect(JSON.parse(answer.json.toString())).toMatchObject({ id: ids['ana'], userName: 'ana' });
     } finally {
       await threads.close();
     }

@@ -6,5 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 if (workerData.databaseUrl === 'exit-at-start') process.exit(4);
 parentPort.on('message', (call) => {
   if (call.request.id === 'crash') process.exit(3);
-  parentPort.postMessage({ seq: call.seq, quirks: [], ignored: [], answer: { json: '"from the stand-in"' } });
+  const bytes = new TextEncoder().encode('"from the stand-in"');
+  parentPort.postMessage({ seq: call.seq, quirks: [], ignored: [], answer: { bytes } }, [bytes.buffer]);
 });
