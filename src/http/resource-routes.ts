@@ -9,7 +9,6 @@ import {
   replaceResource,
   type ResourceWrite,
 } from '../service/resource-writes.js';
-import type { ProjectionParams } from '../service/scim-context.js';
 import { isNotModified, writeConditionsOf } from './conditional-headers.js';
 import { rejectOtherMethods } from './method-not-allowed.js';
 import { queryParamsOf, withScimContext, type ScimDependencies } from './scim-dependencies.js';
@@ -25,12 +24,6 @@ function sendResource(reply: FastifyReply, status: number, result: ResourceReply
   if (result.version !== undefined) reply.header('ETag', result.version);
   if (status === 201) reply.header('Location', result.location);
   return sendScim(reply, result.resource === undefined ? 204 : status, result.resource);
-}
-
-/** The projection parameters among a request's query parameters (the rest do not apply to a resource read). */
-function projectionParamsOf(query: Record<string, string | undefined>): ProjectionParams {
-  const { attributes, excludedAttributes } = query;
-  return { ...(attributes === undefined ? {} : { attributes }), ...(excludedAttributes === undefined ? {} : { excludedAttributes }) };
 }
 
 /** The write a PUT/PATCH carries: its body, projection parameters and If-Match. */
@@ -61,9 +54,8 @@ export function registerResourceRoutes(app: FastifyInstance, deps: ScimDependenc
     return sendScimJson(reply, 200, list);
   });
   app.get<{ Params: IdParams }>(item, async (request, reply) => {
-    const params = projectionParamsOf(queryParamsOf(request));
     const found = await withScimContext(deps, request, (context) =>
-      deps.reads.answer(context, { kind: 'resource', type: type.id, id: request.params.id, params }),
+      deps.reads.answer(context, { kind: 'resource', type: type.id, id: request.params.id, params: queryParamsOf(request) }),
     );
     if (found.version !== undefined) reply.header('ETag', found.version);
     if (isNotModified(request, found.version)) return sendScim(reply, 304);
