@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { BoundFilter, BoundLiteral, CompareOperator } from '../../src/scim/filter/filter-ast.js';
 import type { JsonObject } from '../../src/scim/resource/json.js';
 import { resolveAttribute, splitAttributeName, type ResolvedAttribute } from '../../src/scim/schema/attribute-resolver.js';
@@ -88,4 +89,21 @@ export function listQuery(overrides: Partial<ListQuery> = {}): ListQuery {
 export async function listIds(store: Store, type: ResourceTypeName, query: Partial<ListQuery>, org = ORG_A): Promise<string[]> {
   const result = await store.listResources(org, type, listQuery(query));
   return result.resources.map((resource) => String(resource['id']));
+}
+
+/** ORG_A's users u1 and u2, u1 in group g1 ('One'), u2 in g1 and g2 ('Two'): memberships a migration must keep finding. */
+export async function createUsersInTwoGroups(store: Store): Promise<void> {
+  await store.createResource(ORG_A, 'User', user('u1', 'ann'), null);
+  await store.createResource(ORG_A, 'User', user('u2', 'bob'), null);
+  await store.createResource(ORG_A, 'Group', group('g1', 'One', ['u2', 'u1']), null);
+  await store.createResource(ORG_A, 'Group', group('g2', 'Two', ['u2']), null);
+}
+
+/** Checks that listing and reading give u1 and u2 the groups createUsersInTwoGroups made. */
+export async function expectUsersInTwoGroups(store: Store): Promise<void> {
+  const one = { value: 'g1', display: 'One', type: 'direct' };
+  const two = { value: 'g2', display: 'Two', type: 'direct' };
+  const listed = (await store.listResources(ORG_A, 'User', listQuery({ read: ALL }))).resources.map((resource) => resource['groups']);
+  expect(listed).toEqual([[one], [one, two]]);
+  expect((await store.getResource(ORG_A, 'User', 'u2', ALL))?.['groups']).toEqual([one, two]);
 }

@@ -7,7 +7,19 @@ import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlit
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { NESTS_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-user-groups.js';
 import type { Store } from '../../../src/store/store.js';
-import { ALL, ORG_A, ORG_B, attr, cmp, group, listQuery, preparedStore, user } from '../store-fixtures.js';
+import {
+  ALL,
+  ORG_A,
+  ORG_B,
+  attr,
+  cmp,
+  createUsersInTwoGroups,
+  expectUsersInTwoGroups,
+  group,
+  listQuery,
+  preparedStore,
+  user,
+} from '../store-fixtures.js';
 
 /**
  * User.groups skips the recursive closure in organizations without nested groups (sqlite-user-groups.ts): these
@@ -78,9 +90,6 @@ describe('SQLite memberships by user row key', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const userGroups = async (store: Store, id: string): Promise<unknown> => (await store.getResource(ORG_A, 'User', id, ALL))?.['groups'];
-  const pageGroups = async (store: Store): Promise<unknown[]> =>
-    (await store.listResources(ORG_A, 'User', listQuery({ read: ALL }))).resources.map((resource) => resource['groups']);
   const unfilled = (url: string): number => {
     const db = openSqliteDatabase(url);
     const { n } = db.prepare("SELECT COUNT(*) AS n FROM group_members WHERE member_type = 'User' AND member_seq IS NULL").get() as { n: number };
@@ -91,10 +100,7 @@ describe('SQLite memberships by user row key', () => {
   it('fills the row key of memberships made before migration 6', async () => {
     const url = `sqlite:${join(dir, 'old.db')}`;
     let store = await preparedStore(async () => SqliteStore.open(url));
-    await store.createResource(ORG_A, 'User', user('u1', 'ann'), null);
-    await store.createResource(ORG_A, 'User', user('u2', 'bob'), null);
-    await store.createResource(ORG_A, 'Group', group('g1', 'One', ['u2', 'u1']), null);
-    await store.createResource(ORG_A, 'Group', group('g2', 'Two', ['u2']), null);
+    await createUsersInTwoGroups(store);
     await store.close();
     // The schema as migration 5 left it: no member_seq, migration 6 not recorded.
     const db = openSqliteDatabase(url);
@@ -103,10 +109,7 @@ describe('SQLite memberships by user row key', () => {
 
     store = await SqliteStore.open(url);
     await store.migrate();
-    const one = { value: 'g1', display: 'One', type: 'direct' };
-    const two = { value: 'g2', display: 'Two', type: 'direct' };
-    expect(await pageGroups(store)).toEqual([[one], [one, two]]);
-    expect(await userGroups(store, 'u2')).toEqual([one, two]);
+    await expectUsersInTwoGroups(store);
     await store.close();
     expect(unfilled(url)).toBe(0);
   });
