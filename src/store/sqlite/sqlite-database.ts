@@ -6,18 +6,24 @@ import { fold } from '../resource-layout.js';
 const PREFIX = 'sqlite:';
 const MEMORY = ':memory:';
 
+/** What follows `sqlite:` in a SQLite database URL, undefined when `url` is not one. */
+function pathInUrl(url: string): string | undefined {
+  return url.startsWith(PREFIX) && url.length > PREFIX.length ? url.slice(PREFIX.length) : undefined;
+}
+
 /** The file path (or `:memory:`) named by `sqlite:./rel/file.db`, `sqlite:/abs/file.db` or `sqlite::memory:`. */
 export function sqlitePathOf(url: string): string {
-  if (!url.startsWith(PREFIX) || url.length === PREFIX.length) {
+  const path = pathInUrl(url);
+  if (path === undefined) {
     throw new Error(`Not a SQLite database URL: '${url}' (expected sqlite:./file.db, sqlite:/abs/file.db or sqlite::memory:)`);
   }
-  const path = url.slice(PREFIX.length);
   return path === MEMORY ? MEMORY : resolve(path);
 }
 
 /** True for a URL naming a SQLite file (not `sqlite::memory:`), which other threads and processes can open too. */
 export function isSqliteFileUrl(url: string): boolean {
-  return url.startsWith(PREFIX) && url.length > PREFIX.length && url.slice(PREFIX.length) !== MEMORY;
+  const path = pathInUrl(url);
+  return path !== undefined && path !== MEMORY;
 }
 
 /** Folds strings like the stores' `*_fold` columns; other values pass through. */

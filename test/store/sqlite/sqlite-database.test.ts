@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
-import { openSqliteDatabase, sqlitePathOf } from '../../../src/store/sqlite/sqlite-database.js';
+import { isSqliteFileUrl, openSqliteDatabase, sqlitePathOf } from '../../../src/store/sqlite/sqlite-database.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -22,6 +22,27 @@ describe('SQLite database URLs and settings', () => {
 
   it.each(['sqlite:', 'file:./x.db', 'roster.db'])('rejects %s', (url) => {
     expect(() => sqlitePathOf(url)).toThrow(/Not a SQLite database URL/);
+  });
+
+  it.each([
+    ['sqlite:./data/roster.db', true],
+    ['sqlite:/abs/roster.db', true],
+    ['sqlite::memory:', false],
+    ['sqlite:', false],
+    ['postgres://roster@db/roster', false],
+  ])('tells whether %s names a file other threads can open: %s', (url, file) => {
+    expect(isSqliteFileUrl(url)).toBe(file);
+  });
+
+  it('opens a query-only connection that reads and refuses every change', () => {
+    const url = `sqlite:${join(dir, 'query-only.db')}`;
+    const writer = openSqliteDatabase(url);
+    writer.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)');
+    const reader = openSqliteDatabase(url, 'query-only');
+    expect(reader.prepare('SELECT x FROM t').pluck().get()).toBe(1);
+    expect(() => reader.exec('INSERT INTO t VALUES (2)')).toThrow(/readonly|query_only/i);
+    reader.close();
+    writer.close();
   });
 
   it('creates parent folders and opens in WAL with a busy timeout and foreign keys', () => {
