@@ -1,3 +1,4 @@
+import type { RowBefore } from './sql/sql-keyset.js';
 import type { ListQuery } from './store.js';
 
 /** A page of a list: its total and its resources, each in the form the read asked for (row-forms.ts). */
@@ -12,8 +13,8 @@ export interface ListPositions<State> {
   readonly state: State;
   /** The exact total, once counted or deduced from a short page. */
   total?: number;
-  /** Offset → `seq` of the row just before it, for lists in `seq` order: the next page starts after that row. */
-  readonly seqBefore: Map<number, number>;
+  /** Offset → the row just before it (sql-keyset.ts): the next page starts after that row. */
+  readonly rowBefore: Map<number, RowBefore>;
 }
 
 /** Lists remembered at once; an IdP import pages through one list, so a few dozen cover every client. */
@@ -42,17 +43,17 @@ export class ListPositionsCache<State> {
   at(key: string, state: State): ListPositions<State> {
     const known = this.lists.get(key);
     this.lists.delete(key);
-    const positions = known?.state === state ? known : { state, seqBefore: new Map<number, number>() };
+    const positions = known?.state === state ? known : { state, rowBefore: new Map<number, RowBefore>() };
     this.lists.set(key, positions);
     if (this.lists.size > CAPACITY) this.lists.delete(this.lists.keys().next().value!);
     return positions;
   }
 
-  /** Records that the row before `offset` has `seq`, keeping only the latest few offsets. */
-  static rememberSeqBefore(positions: ListPositions<unknown>, offset: number, seq: number): void {
-    positions.seqBefore.delete(offset);
-    positions.seqBefore.set(offset, seq);
-    if (positions.seqBefore.size > OFFSETS_PER_LIST) positions.seqBefore.delete(positions.seqBefore.keys().next().value!);
+  /** Records the row before `offset`, keeping only the latest few offsets. */
+  static rememberRowBefore(positions: ListPositions<unknown>, offset: number, row: RowBefore): void {
+    positions.rowBefore.delete(offset);
+    positions.rowBefore.set(offset, row);
+    if (positions.rowBefore.size > OFFSETS_PER_LIST) positions.rowBefore.delete(positions.rowBefore.keys().next().value!);
   }
 }
 

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import type { JsonObject } from '../../src/scim/resource/json.js';
 import type { ListQuery, Store } from '../../src/store/store.js';
-import { NONE, ORG_A, cmp, listQuery, user } from './store-fixtures.js';
+import { NONE, ORG_A, attr, cmp, listQuery, user } from './store-fixtures.js';
 
 /** The userNames of a page of organization A, with its total. */
 export async function userNames(on: Store, query: ListQuery): Promise<{ total: number; names: unknown[] }> {
@@ -10,6 +11,27 @@ export async function userNames(on: Store, query: ListQuery): Promise<{ total: n
 
 /** Page `startIndex` of organization A's users, `count` a page, no derived attributes. */
 export const page = (startIndex: number, count = 3): ListQuery => listQuery({ startIndex, count, read: NONE });
+
+/** The ids of organization A's users in pages of `count` from the first, each page after the one before it. */
+async function idsPageByPage(on: Store, query: Partial<ListQuery>, count: number): Promise<{ totals: number[]; ids: unknown[] }> {
+  const totals: number[] = [];
+  const ids: unknown[] = [];
+  for (let startIndex = 1; startIndex === 1 || startIndex <= totals.at(-1)!; startIndex += count) {
+    const found = await on.listResources(ORG_A, 'User', listQuery({ ...query, startIndex, count, read: NONE }));
+    totals.push(found.totalResults);
+    ids.push(...found.resources.map((resource) => resource['id']));
+  }
+  return { totals, ids };
+}
+
+/** Users s1…s7 of A: family names with ties, two without one, so a sort by it has both runs (sql-keyset.ts). */
+async function addFamilyNames(on: Store): Promise<void> {
+  const families = ['Lee', undefined, 'adams', 'Lee', 'Zhou', undefined, 'lee'];
+  for (const [i, familyName] of families.entries()) {
+    const name: JsonObject = familyName === undefined ? {} : { name: { familyName } };
+    await on.createResource(ORG_A, 'User', user(`s${i + 1}`, `sorted${i + 1}`, name), null);
+  }
+}
 
 /** What each store's list-positions test provides: its store, holding users u1…u10 (user1…user10) of A. */
 export interface ListPositionsFixture {
@@ -68,5 +90,45 @@ export function listPositionsCases(fixture: () => ListPositionsFixture): void {
     await userNames(store, page(1));
     await store.deleteResource(ORG_A, 'User', 'u10', {});
     expect(await userNames(store, listQuery({ count: 0 }))).toEqual({ total: 9, names: [] });
+  });
+
+  it.each([
+    ['name.familyName', 'ascending'],
+    ['name.familyName', 'descending'],
+    ['userName', 'ascending'],
+    ['userName', 'descending'],
+    ['externalId', 'ascending'],
+  ] as const)('pages a list sorted by %s %s after the row before each page exactly as one page of it all', async (path, sortOrder) => {
+    const { store } = fixture();
+    await addFamilyNames(store);
+    const query = { sortBy: attr('User', path), sortOrder };
+    const whole = await store.listResources(ORG_A, 'User', listQuery({ ...query, read: NONE }));
+    expect(whole.totalResults).toBe(17);
+    const all = whole.resources.map((resource) => resource['id']);
+    // Pages of every size cross the runs with and without a value at every point: a short first range then the second.
+    for (const count of [1, 2, 3, 4, 5, 16]) {
+      expect(await idsPageByPage(store, query, count)).toEqual({ totals: Array(Math.ceil(17 / count)).fill(17), ids: all });
+    }
+  });
+
+  it('answers a sorted list by offset again after writes, by this store or another, between pages', async () => {
+    const { store, openOther } = fixture();
+    await addFamilyNames(store);
+    const query = (startIndex: number): ListQuery =>
+      listQuery({ sortBy: attr('User', 'name.familyName'), startIndex, count: 2, read: NONE });
+    const ids = async (startIndex: number): Promise<unknown[]> =>
+      (await store.listResources(ORG_A, 'User', query(startIndex))).resources.map((resource) => resource['id']);
+    // adams (s3); Lee (s1), Lee (s4), lee (s7), tied when folded, by seq; Zhou (s5); then u1…u10, s2, s6 by seq.
+    expect(await ids(1)).toEqual(['s3', 's1']);
+    await store.deleteResource(ORG_A, 'User', 's3', {});
+    expect(await ids(3)).toEqual(['s7', 's5']);
+    const other = openOther();
+    try {
+      // Another "lee", after s7 by seq: the page at 5 moves back by one.
+      await other.createResource(ORG_A, 'User', user('s0', 'sorted0', { name: { familyName: 'Lee' } }), null);
+      expect(await ids(5)).toEqual(['s5', 'u1']);
+    } finally {
+      await other.close();
+    }
   });
 }

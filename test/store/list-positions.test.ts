@@ -22,8 +22,8 @@ describe('list positions', () => {
     const cache = new ListPositionsCache<number>();
     const positions = cache.at('list', 1);
     positions.total = 42;
-    ListPositionsCache.rememberSeqBefore(positions, 100, 7);
+    ListPositionsCache.rememberRowBefore(positions, 100, { seq: 7, sortValue: null });
     expect(cache.at('list', 1)).toBe(positions);
-    expect(cache.at('list', 2)).toEqual({ state: 2, seqBefore: new Map() });
+    expect(cache.at('list', 2)).toEqual({ state: 2, rowBefore: new Map() });
   });
 });

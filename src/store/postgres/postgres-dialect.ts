@@ -53,6 +53,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
     }
   },
   instant: (expr) => `scim_instant(${expr})`,
+  indexedTruth: (expr, value) => `(${expr}) IS ${value ? 'TRUE' : 'FALSE'}`,
   // An array parameter, not a subquery: a prepared (generic) plan can still probe an index per element.
   inTextList: (expr) => `${expr} = ANY(CAST(? AS TEXT[]))`,
   textList: textArrayLiteral,

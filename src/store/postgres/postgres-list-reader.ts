@@ -4,6 +4,7 @@ import type { ListQuery } from '../store.js';
 import type { PostgresSession } from './postgres-database.js';
 import { ListPositionsCache, pageOffset, totalFromPage, type ListPage, type ListPositions } from '../list-positions.js';
 import type { RowForm } from '../row-forms.js';
+import { rowBeforeOf } from '../sql/sql-keyset.js';
 import { postgresListStatements, type PostgresListStatements } from './postgres-list-statements.js';
 import { readResources, type ResourceRow } from './postgres-resource-reader.js';
 
@@ -28,12 +29,20 @@ async function pageRows(
   offset: number,
   known: ListPositions<number> | undefined,
 ): Promise<Counted<CountedRow[]>> {
-  const seqBefore = query.sortBy === undefined ? known?.seqBefore.get(offset) : undefined;
-  if (known !== undefined && seqBefore !== undefined) {
-    // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
-    const page = await countedRows(session, sql.pageAfter(seqBefore));
-    // Exact only when the snapshot saw no commit since the boundary was learnt; an empty page cannot tell.
-    if (page.writeCount === known.state) return page;
+  const before = known?.rowBefore.get(offset);
+  if (known !== undefined && before !== undefined && sql.pageAfter !== undefined) {
+    // Keyset continuation: each range starts right after the row in an index, with no OFFSET rows to step over.
+    const rows: CountedRow[] = [];
+    let exact = true;
+    for (const range of sql.pageAfter(before)) {
+      const part = await countedRows(session, range);
+      // Exact only when the snapshot saw no commit since the boundary was learnt; an empty part cannot tell.
+      exact = part.writeCount === known.state;
+      if (!exact) break;
+      rows.push(...part.value);
+      if (rows.length >= query.count) break;
+    }
+    if (exact) return { value: rows.slice(0, query.count), writeCount: known.state };
   }
   return countedRows(session, sql.page);
 }
@@ -57,18 +66,17 @@ async function totalOf(
 /** Keeps what this request learnt, tagged with the write count of the snapshot that saw it. */
 function remember(
   lists: ListPositionsCache<number>,
-  key: string,
-  query: ListQuery,
+  sql: PostgresListStatements,
   offset: number,
   page: Counted<CountedRow[]>,
   total: Counted<number>,
 ): void {
   const writeCount = page.writeCount ?? total.writeCount;
   if (writeCount === undefined) return;
-  const positions = lists.at(key, writeCount);
+  const positions = lists.at(sql.key, writeCount);
   if (total.writeCount === writeCount) positions.total = total.value;
   const last = page.value.at(-1);
-  if (last !== undefined && query.sortBy === undefined) ListPositionsCache.rememberSeqBefore(positions, offset + page.value.length, last.seq);
+  if (last !== undefined && sql.pageAfter !== undefined) ListPositionsCache.rememberRowBefore(positions, offset + page.value.length, rowBeforeOf(last));
 }
 
 /**
@@ -89,6 +97,6 @@ export async function readListPage<T>(
   const known = lists.latest(sql.key);
   const page = query.count > 0 ? await pageRows(session, sql, query, offset, known) : { value: [], writeCount: undefined };
   const total = await totalOf(session, sql, query, offset, page, known);
-  remember(lists, sql.key, query, offset, page, total);
+  remember(lists, sql, offset, page, total);
   return { totalResults: total.value, items: await readResources(session, layout, page.value, query.read, form) };
 }

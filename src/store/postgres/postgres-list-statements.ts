@@ -1,6 +1,7 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import { rowScope } from '../sql/sql-filter-scope.js';
+import { rangesAfter, type RowBefore } from '../sql/sql-keyset.js';
 import { listStatements } from '../sql/sql-list-query.js';
 import { orderBySql } from '../sql/sql-sort.js';
 import { pageOffset } from '../list-positions.js';
@@ -18,8 +19,11 @@ export interface PostgresListStatements {
   readonly key: string;
   /** The page at the query's offset, by LIMIT/OFFSET. */
   readonly page: SqlFragment;
-  /** The page after the row whose `seq` is `seqBefore`, for a list in `seq` order. */
-  pageAfter(seqBefore: number): SqlFragment;
+  /**
+   * The page after `before`, as one statement per index range to read in turn until the page is full
+   * (sql-keyset.ts); undefined when the order has no keyset.
+   */
+  pageAfter: ((before: RowBefore) => SqlFragment[]) | undefined;
   /** `n`: how many rows the list holds. */
   readonly count: SqlFragment;
 }
@@ -30,11 +34,11 @@ export interface PostgresListStatements {
  * and then fetches only the page's rows by `seq`, instead of reading every skipped row from the table.
  */
 export function postgresListStatements(layout: ResourceLayout, orgId: string, query: ListQuery): PostgresListStatements {
-  const { from } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
+  const { from, keyset, sortValueColumn } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
   const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
   const offset = pageOffset(query);
   // The page's rows come whole (a user's child rows and groups too), with the write count, in one snapshot.
-  const counted = `SELECT ${resourceSelectList(layout, query.read)}, ${WRITE_COUNT_SQL} AS write_count`;
+  const counted = `SELECT ${resourceSelectList(layout, query.read)}, ${WRITE_COUNT_SQL} AS write_count${sortValueColumn}`;
   const ordered = `${from.sql} ORDER BY ${order.sql} LIMIT ?`;
   // The first page has no OFFSET: for `OFFSET ?` a generic plan's estimate counts skipped rows that a custom
   // plan knows to be none, so PostgreSQL kept planning a lookup again on every execution (about half its time).
@@ -46,10 +50,14 @@ export function postgresListStatements(layout: ResourceLayout, orgId: string, qu
   return {
     key: `${from.sql} ORDER BY ${order.sql}\u0000${JSON.stringify([...from.params, ...order.params])}`,
     page: { sql: pageSql, params: [orgId, ...from.params, ...order.params, query.count, ...(offset === 0 ? [] : [offset])] },
-    pageAfter: (seqBefore) => ({
-      sql: `${counted} ${from.sql} AND r.seq > ? ORDER BY r.seq LIMIT ?`,
-      params: [orgId, ...from.params, seqBefore, query.count],
-    }),
+    pageAfter:
+      keyset &&
+      ((before) =>
+        rangesAfter(POSTGRES_DIALECT, keyset, before).map((range) => ({
+          // The list's whole ORDER BY, not the range's: only it matches the sort index's columns here.
+          sql: `${counted} ${from.sql} AND ${range.where.sql} ORDER BY ${order.sql} LIMIT ?`,
+          params: [orgId, ...from.params, ...range.where.params, ...order.params, query.count],
+        }))),
     count: { sql: `SELECT COUNT(*) AS n, ${WRITE_COUNT_SQL} AS write_count ${from.sql}`, params: [orgId, ...from.params] },
   };
 }

@@ -33,6 +33,12 @@ export interface SqlDialect {
   inTextList(expr: string): string;
   /** The one parameter of `inTextList`. */
   textList(values: readonly string[]): SqlValue;
+  /**
+   * A predicate: the boolean `expr`, which an index has as a column (`key IS NULL` in the sort indexes), is
+   * `value`, in the form the dialect's planner matches to that column: SQLite `= TRUE`, PostgreSQL `IS TRUE`
+   * (it rewrites `NOT (key IS NULL)`, which `= FALSE` becomes, into `key IS NOT NULL`, no longer the column).
+   */
+  indexedTruth(expr: string, value: boolean): string;
 }
 
 /** A JSON path built only from schema-defined names, each checked: a quote would break out of the literal. */

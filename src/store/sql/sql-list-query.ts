@@ -6,7 +6,7 @@ import type { SqlDialect, SqlFragment } from './sql-dialect.js';
 import { compileFilter } from './sql-filter-compiler.js';
 import { rowScope } from './sql-filter-scope.js';
 import { readColumnsSql } from './sql-read-columns.js';
-import { orderBySql } from './sql-sort.js';
+import { keysetSortOf, orderBySql, type KeysetSort } from './sql-sort.js';
 
 /** The two statements of a list request: the exact total, and one page in a stable order. */
 export interface ListStatements {
@@ -15,6 +15,10 @@ export interface ListStatements {
   readonly page: SqlFragment;
   /** `FROM … WHERE …` of both, for a store's own variants (SQLite continues a page after a known row). */
   readonly from: SqlFragment;
+  /** The order as pages can continue it after a known row (sql-keyset.ts); undefined: by OFFSET only. */
+  readonly keyset: KeysetSort | undefined;
+  /** `, <sort value> AS sort_value` for a select list when the order has a sort value to continue from, else ''. */
+  readonly sortValueColumn: string;
   /** The list's identity: its filter and order with their parameters, whatever the page. */
   readonly key: string;
 }
@@ -38,11 +42,15 @@ export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgI
   const params: SqlValue[] = [orgId, ...where.params];
   const order = orderBySql(layout, scope, query);
   const offset = pageOffset(query);
+  const keyset = keysetSortOf(layout, scope, query);
+  const sortValueColumn = keyset?.key === undefined ? '' : `, ${keyset.key} AS sort_value`;
   return {
     from: { sql: from, params },
+    keyset,
+    sortValueColumn,
     count: { sql: `SELECT COUNT(*) AS n ${from}`, params },
     page: {
-      sql: `SELECT ${readColumnsSql(layout, 'r')} ${from} ORDER BY ${order.sql} ${limitClause(query.count)} OFFSET ?`,
+      sql: `SELECT ${readColumnsSql(layout, 'r')}${sortValueColumn} ${from} ORDER BY ${order.sql} ${limitClause(query.count)} OFFSET ?`,
       params: [...params, ...order.params, offset],
     },
     key: `${from} ORDER BY ${order.sql}\u0000${JSON.stringify([...params, ...order.params])}`,

@@ -29,6 +29,21 @@ function multiValuedKey(dialect: SqlDialect, layout: ResourceLayout, attr: Resol
   };
 }
 
+/** How a list is sorted (sortBy, RFC 7644 §3.4.2.3): the value sorted on and its parameters. */
+interface SortKey extends SqlFragment {
+  /** False when the value is a NOT NULL column: there are no absent values to put last. */
+  readonly nullable: boolean;
+  readonly descending: boolean;
+}
+
+function sortKeyOf(layout: ResourceLayout, scope: FilterScope, attr: ResolvedAttribute, query: ListQuery): SortKey {
+  const column = layout.columns.find((candidate) => candidate.key === attr.key);
+  const key = attr.attribute.multiValued
+    ? multiValuedKey(scope.dialect, layout, attr)
+    : { sql: sortValue(scope.dialect, scope.operand(attr)), params: [] };
+  return { ...key, nullable: !column?.notNull, descending: query.sortOrder === 'descending' };
+}
+
 /**
  * ORDER BY for a list: the sort key, then `seq` so paging is stable. Resources without a value come last in
  * ascending order and first in descending order (RFC 7644 §3.4.2.3): descending is exactly ascending reversed,
@@ -38,14 +53,35 @@ function multiValuedKey(dialect: SqlDialect, layout: ResourceLayout, attr: Resol
 export function orderBySql(layout: ResourceLayout, scope: FilterScope, query: ListQuery): SqlFragment {
   const attr = query.sortBy;
   if (!attr) return { sql: 'r.seq', params: [] };
-  const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
-  const column = layout.columns.find((candidate) => candidate.key === attr.key);
-  const key = attr.attribute.multiValued
-    ? multiValuedKey(scope.dialect, layout, attr)
-    : { sql: sortValue(scope.dialect, scope.operand(attr)), params: [] };
-  const absentLast = column?.notNull ? '' : `(${key.sql}) IS NULL ${direction}, `;
+  const key = sortKeyOf(layout, scope, attr, query);
+  const direction = key.descending ? 'DESC' : 'ASC';
+  const absentLast = key.nullable ? `(${key.sql}) IS NULL ${direction}, ` : '';
   return {
     sql: `${absentLast}${key.sql} ${direction}, r.seq ${direction}`,
-    params: column?.notNull ? key.params : [...key.params, ...key.params],
+    params: key.nullable ? [...key.params, ...key.params] : key.params,
   };
+}
+
+/**
+ * A list's order as an index continues it from a known row (sql-keyset.ts): by `key` (when sorted), then `seq`.
+ * `key` is an expression of the row alone, without parameters, whose values come back from SQL exactly as they
+ * compare in it.
+ */
+export interface KeysetSort {
+  readonly key?: string;
+  readonly nullable: boolean;
+  readonly descending: boolean;
+}
+
+/**
+ * The list's order as a keyset, when it has one: `seq` order without sortBy, and sorts on a single-valued string
+ * attribute. A multi-valued attribute's key is a subquery per row (no index to continue in) and a dateTime's may
+ * be converted on its way out of SQL: their pages keep OFFSET.
+ */
+export function keysetSortOf(layout: ResourceLayout, scope: FilterScope, query: ListQuery): KeysetSort | undefined {
+  const attr = query.sortBy;
+  if (!attr) return { nullable: false, descending: false };
+  if (attr.attribute.multiValued || attr.leaf.type !== 'string') return undefined;
+  const { sql, nullable, descending } = sortKeyOf(layout, scope, attr, query);
+  return { key: sql, nullable, descending };
 }

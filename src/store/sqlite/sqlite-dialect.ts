@@ -39,6 +39,7 @@ export const SQLITE_DIALECT: SqlDialect = {
     }
   },
   instant: (expr) => `scim_instant(${expr})`,
+  indexedTruth: (expr, value) => `(${expr}) = ${value ? 'TRUE' : 'FALSE'}`,
   inTextList: (expr) => `${expr} IN (SELECT value FROM json_each(?))`,
   textList: (values) => JSON.stringify(values),
 };

@@ -1,6 +1,8 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { limitClause, listStatements, type ListStatements } from '../sql/sql-list-query.js';
 import { readColumnsSql } from '../sql/sql-read-columns.js';
+import type { SqlFragment } from '../sql/sql-dialect.js';
+import { rangesAfter, rowBeforeOf, type KeysetRange } from '../sql/sql-keyset.js';
 import type { ListQuery } from '../store.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { ListPositionsCache, pageOffset, totalFromPage, type ListPage, type ListPositions } from '../list-positions.js';
@@ -8,7 +10,20 @@ import type { RowForm } from '../row-forms.js';
 import { readResources, type ResourceRow } from './sqlite-resource-reader.js';
 import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 
-/** The rows of one page: after a known row when the list is in `seq` order and the boundary is known, else by OFFSET. */
+/** The statement reading at most `limit` rows of one range after a page (sql-keyset.ts), as the page's statement would. */
+export function continuationStatement(layout: ResourceLayout, sql: ListStatements, range: KeysetRange, limit: number): SqlFragment {
+  return {
+    sql:
+      `SELECT ${readColumnsSql(layout, 'r')}${sql.sortValueColumn} ${sql.from.sql} AND ${range.where.sql} ` +
+      `ORDER BY ${range.orderBy} ${limitClause(limit)}`,
+    params: [...sql.from.params, ...range.where.params],
+  };
+}
+
+/**
+ * The rows of one page: after the row before it when that is known in this database state and the order has a
+ * keyset (sql-keyset.ts), else by OFFSET.
+ */
 function pageRows(
   statements: SqliteStatementCache,
   layout: ResourceLayout,
@@ -17,11 +32,16 @@ function pageRows(
   positions: ListPositions<string>,
   offset: number,
 ): ResourceRow[] {
-  const seqBefore = query.sortBy === undefined ? positions.seqBefore.get(offset) : undefined;
-  if (seqBefore === undefined) return statements.rows(sql.page.sql, ...sql.page.params) as ResourceRow[];
-  // Keyset continuation: the (org_id, seq) index starts right after the row, with no OFFSET rows to step over.
-  const keyset = `SELECT ${readColumnsSql(layout, 'r')} ${sql.from.sql} AND r.seq > ? ORDER BY r.seq ${limitClause(query.count)}`;
-  return statements.rows(keyset, ...sql.from.params, seqBefore) as ResourceRow[];
+  const before = sql.keyset && positions.rowBefore.get(offset);
+  if (!sql.keyset || !before) return statements.rows(sql.page.sql, ...sql.page.params) as ResourceRow[];
+  // Each range is an index range that starts right after the row: no OFFSET rows to step over.
+  const rows: ResourceRow[] = [];
+  for (const range of rangesAfter(SQLITE_DIALECT, sql.keyset, before)) {
+    const statement = continuationStatement(layout, sql, range, query.count - rows.length);
+    rows.push(...(statements.rows(statement.sql, ...statement.params) as ResourceRow[]));
+    if (rows.length === query.count) break;
+  }
+  return rows;
 }
 
 /**
@@ -63,6 +83,6 @@ export function readListPage<T>(
   const totalResults = totalOf(statements, sql, positions, offset, rows.length, query.count);
   positions.total = totalResults;
   const last = rows.at(-1);
-  if (last !== undefined && query.sortBy === undefined) ListPositionsCache.rememberSeqBefore(positions, offset + rows.length, last.seq);
+  if (last !== undefined && sql.keyset) ListPositionsCache.rememberRowBefore(positions, offset + rows.length, rowBeforeOf(last));
   return { totalResults, items: readResources(statements, layout, rows, query.read, form) };
 }

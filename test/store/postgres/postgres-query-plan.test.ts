@@ -155,6 +155,25 @@ describe('PostgreSQL query plans at 100k users', () => {
     // A plain Sort node would sort every matching row; an Incremental Sort only orders ties of the index's key.
     expect(detail).not.toMatch(/^\s*(->\s*)?Sort\s+\(/m);
   });
+
+  it.each([
+    ['seq (no sortBy)', listQuery({ count: 100 }), null, /users_org_seq|users_pkey/],
+    ['userName', listQuery({ count: 100, sortBy: attr('User', 'userName') }), 'user5@x.org', /users_org_user_name_key/],
+    ['name.familyName, from a value', listQuery({ count: 100, sortBy: attr('User', 'name.familyName') }), 'family5', /users_org_family_name/],
+    [
+      'name.familyName descending, from an absent value',
+      listQuery({ count: 100, sortBy: attr('User', 'name.familyName'), sortOrder: 'descending' }),
+      null,
+      /users_org_family_name/,
+    ],
+  ] as const)('continues a list in %s order after a known row by index ranges, without sorting', async (_, query, sortValue, index) => {
+    const ranges = postgresListStatements(USER_LAYOUT, 'org', query).pageAfter!({ seq: 50_000, sortValue });
+    for (const range of ranges) {
+      const detail = await explainSql(client, range.sql, range.params);
+      expect(detail).toMatch(new RegExp(`Index (Only )?Scan( Backward)? using (${index.source})`));
+      expect(detail).not.toMatch(/^\s*(->\s*)?Sort\s+\(/m);
+    }
+  });
 });
 
 const IMPORTED_USERS = 20_000;

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BoundFilter } from '../../../src/scim/filter/filter-ast.js';
 import { GROUP_LAYOUT, USER_LAYOUT, type ResourceLayout } from '../../../src/store/resource-layout.js';
 import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js';
+import { rangesAfter } from '../../../src/store/sql/sql-keyset.js';
 import { listStatements } from '../../../src/store/sql/sql-list-query.js';
+import { continuationStatement } from '../../../src/store/sqlite/sqlite-list-reader.js';
 import { SQLITE_DIALECT } from '../../../src/store/sqlite/sqlite-dialect.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { PAGE_ELEMENTS_RANGE_SQL, USER_CHILDREN_WITH_GROUPS_SQL, USER_WITH_GROUPS_SQL } from '../../../src/store/sqlite/sqlite-resource-reader.js';
@@ -92,5 +94,42 @@ describe('SQLite query plans', () => {
     const detail = plan(db, USER_LAYOUT, query);
     expect(detail).toMatch(/SEARCH r USING INDEX/);
     expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it.each([
+    ['seq (no sortBy)', listQuery(), null, /SEARCH r USING INDEX users_org_seq \(org_id=\? AND seq>\?\)/],
+    ['userName', listQuery({ sortBy: attr('User', 'userName') }), 'x', /SEARCH r USING INDEX sqlite_autoindex_users_2 \(org_id=\? AND user_name_fold>\?\)/],
+    [
+      'userName descending',
+      listQuery({ sortBy: attr('User', 'userName'), sortOrder: 'descending' }),
+      'x',
+      /SEARCH r USING INDEX sqlite_autoindex_users_2 \(org_id=\? AND user_name_fold<\?\)/,
+    ],
+    ['displayName, from a value', listQuery({ sortBy: attr('User', 'displayName') }), 'x', /SEARCH r USING INDEX users_org_display_name/],
+    ['displayName, from an absent value', listQuery({ sortBy: attr('User', 'displayName') }), null, /SEARCH r USING INDEX users_org_display_name/],
+    ['name.familyName, from a value', listQuery({ sortBy: attr('User', 'name.familyName') }), 'x', /SEARCH r USING INDEX users_org_family_name \(org_id=\? AND <expr>=\? AND family_name_fold>\?\)/],
+    [
+      'name.familyName descending, from an absent value',
+      listQuery({ sortBy: attr('User', 'name.familyName'), sortOrder: 'descending' }),
+      null,
+      /SEARCH r USING INDEX users_org_family_name \(org_id=\? AND <expr>=\? AND family_name_fold=\? AND seq<\?\)/,
+    ],
+  ] as const)('continues a list in %s order after a known row by index ranges, without sorting', (_, query, sortValue, first) => {
+    const sql = listStatements(SQLITE_DIALECT, USER_LAYOUT, 'org', query);
+    const details = rangesAfter(SQLITE_DIALECT, sql.keyset!, { seq: 7, sortValue }).map((range) => {
+      const statement = continuationStatement(USER_LAYOUT, sql, range, 100);
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { detail: string }[];
+      return rows.map((row) => row.detail).join('\n');
+    });
+    expect(details[0]).toMatch(first);
+    for (const detail of details) {
+      expect(detail).toMatch(/SEARCH r USING INDEX/);
+      expect(detail).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('has no keyset for a sort by a multi-valued or dateTime attribute: their pages keep OFFSET', () => {
+    expect(listStatements(SQLITE_DIALECT, USER_LAYOUT, 'org', listQuery({ sortBy: attr('User', 'emails.value') })).keyset).toBeUndefined();
+    expect(listStatements(SQLITE_DIALECT, USER_LAYOUT, 'org', listQuery({ sortBy: attr('User', 'meta.created') })).keyset).toBeUndefined();
   });
 });
