@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.js';
 import { loadBenchData } from './bench-data.js';
 import { freePort, serverNodeFlags, startProcess, stopProcess } from './bench-processes.js';
-import { memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
+import { SORTED_PAGING_BY, memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
 import { runWrk } from './wrk-runner.js';
 
 /**
@@ -64,13 +64,14 @@ try {
   /** One run of `scenario` against `origin`, as the figure the table shows. */
   const measure = async (scenario: string, origin: string): Promise<string> => {
     if (scenario === 'page-all-users') return `${((await pageThroughAllUsers(origin, data)).totalMs / 1000).toFixed(2)} s`;
+    if (scenario === 'page-all-users-sorted') return `${((await pageThroughAllUsers(origin, data, SORTED_PAGING_BY)).totalMs / 1000).toFixed(2)} s`;
     if (scenario === 'member-batches') {
       const batches = await memberBatches(origin, data, data.groups.get(100_000)!, 10);
       return `${batches.add.medianMs.toFixed(2)}/${batches.remove.medianMs.toFixed(2)}`;
     }
     // A wrk scenario by its name or the name's first word (`authenticated-no-op: GET /ServiceProviderConfig`).
     const wrk = scenarios.get(scenario) ?? [...scenarios].find(([name]) => name.split(':')[0] === scenario)?.[1];
-    if (wrk === undefined) throw new Error(`No scenario '${scenario}': ${[...scenarios.keys(), 'page-all-users', 'member-batches'].join(', ')}`);
+    if (wrk === undefined) throw new Error(`No scenario '${scenario}': ${[...scenarios.keys(), 'page-all-users', 'page-all-users-sorted', 'member-batches'].join(', ')}`);
     const result = runWrk(origin, wrk, data.token, seconds, 16);
     if (result.errors > 0) throw new Error(`${scenario}: ${result.errors} errors in ${result.requests} requests`);
     return `${Math.round(result.requestsPerSecond)}/s`;

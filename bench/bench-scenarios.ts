@@ -13,6 +13,9 @@ function spread<T>(list: readonly T[], n: number): T[] {
   return picked;
 }
 
+/** The attribute `page-all-users-sorted` and `list-sorted-by-familyName` sort on. */
+export const SORTED_PAGING_BY = 'name.familyName';
+
 const query = (filter: string): string => `filter=${encodeURIComponent(filter)}`;
 
 /** The load-generator scenarios, by name, for one data set. */
@@ -41,7 +44,7 @@ export function wrkScenarios(data: BenchData, users: number): Map<string, WrkSce
     ],
     ['filter-externalId-eq', { method: 'GET', paths: sample.map(({ i }) => `${base}/Users?${query(`externalId eq "ext-user-${i}"`)}`) }],
     ['list-groups-without-members', { method: 'GET', paths: [`${base}/Groups?excludedAttributes=members`] }],
-    ['list-sorted-by-familyName', { method: 'GET', paths: pages.map((start) => `${base}/Users?sortBy=name.familyName&count=100&startIndex=${start}`) }],
+    ['list-sorted-by-familyName', { method: 'GET', paths: pages.map((start) => `${base}/Users?sortBy=${SORTED_PAGING_BY}&count=100&startIndex=${start}`) }],
     ['post-user', { method: 'POST', paths: [`${base}/Users`], body: userBody }],
     ['put-user', { method: 'PUT', paths: sample.map(({ id }) => `${base}/Users/${id}`), body: userBody.replace('new%n', 'put%n') }],
     [
@@ -83,8 +86,11 @@ function summarize(times: readonly number[]): SequentialResult {
   return { medianMs: at(0.5), p99Ms: at(0.99), totalMs: times.reduce((a, b) => a + b, 0), requests: times.length };
 }
 
-/** Okta's import: every user, 100 per page, in order; the total is what an initial sync waits for. */
-export async function pageThroughAllUsers(origin: string, data: BenchData): Promise<PagingResult> {
+/**
+ * Okta's import: every user, 100 per page, in order; the total is what an initial sync waits for. `sortBy` pages
+ * the list sorted by that attribute instead (a console or a client that sorts).
+ */
+export async function pageThroughAllUsers(origin: string, data: BenchData, sortBy?: string): Promise<PagingResult> {
   const headers = { authorization: `Bearer ${data.token}` };
   const client = new SequentialClient(origin);
   const times: number[] = [];
@@ -92,7 +98,7 @@ export async function pageThroughAllUsers(origin: string, data: BenchData): Prom
   let total = Number.POSITIVE_INFINITY;
   try {
     for (let start = 1; start <= total; start += 100) {
-      const path = `/scim/v2/${data.orgId}/Users?startIndex=${start}&count=100`;
+      const path = `/scim/v2/${data.orgId}/Users?startIndex=${start}&count=100${sortBy === undefined ? '' : `&sortBy=${sortBy}`}`;
       const began = performance.now();
       const response = await client.send('GET', path, headers);
       const received = performance.now();

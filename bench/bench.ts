@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.js';
 import { loadBenchData } from './bench-data.js';
 import { freePort, peakRssMb, serverNodeFlags, startProcess, stopProcess } from './bench-processes.js';
-import { memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
+import { SORTED_PAGING_BY, memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
 import { runWrk, type WrkResult } from './wrk-runner.js';
 
 const { values } = parseArgs({
@@ -46,7 +46,7 @@ console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} 
 
 const scenarios = wrkScenarios(data, users);
 // --scenario NAME runs the one scenario of that name, else every scenario whose name contains NAME.
-const names = [...scenarios.keys(), 'page-all-users', 'member-batches'];
+const names = [...scenarios.keys(), 'page-all-users', 'page-all-users-sorted', 'member-batches'];
 const only = values.scenario;
 const wanted = (name: string): boolean => only === undefined || (names.includes(only) ? name === only : name.includes(only));
 
@@ -73,9 +73,10 @@ try {
   for (const [name, scenario] of scenarios) {
     if (wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
   }
-  if (wanted('page-all-users')) {
-    const paging = await pageThroughAllUsers(origin, data);
-    const label = `page-all-users: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client decoding and JSON.parse)`;
+  for (const [name, sortBy] of [['page-all-users', undefined], ['page-all-users-sorted', SORTED_PAGING_BY]] as const) {
+    if (!wanted(name)) continue;
+    const paging = await pageThroughAllUsers(origin, data, sortBy);
+    const label = `${name}: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client decoding and JSON.parse)`;
     row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', peakRssMb(server)]);
   }
   for (const [size, groupId] of data.groups) {
