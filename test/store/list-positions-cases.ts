@@ -24,12 +24,18 @@ async function idsPageByPage(on: Store, query: Partial<ListQuery>, count: number
   return { totals, ids };
 }
 
-/** Users s1…s7 of A: family names with ties, two without one, so a sort by it has both runs (sql-keyset.ts). */
+/**
+ * Users s1…s7 of A: family names (a column) and given names (only in the JSON document) with ties and absent
+ * values, so a sort by either has both runs (sql-keyset.ts).
+ */
 async function addFamilyNames(on: Store): Promise<void> {
   const families = ['Lee', undefined, 'adams', 'Lee', 'Zhou', undefined, 'lee'];
+  const givens = ['ann', 'Bo', undefined, 'ann', undefined, 'Cy', 'bo'];
   for (const [i, familyName] of families.entries()) {
-    const name: JsonObject = familyName === undefined ? {} : { name: { familyName } };
-    await on.createResource(ORG_A, 'User', user(`s${i + 1}`, `sorted${i + 1}`, name), null);
+    const name: JsonObject = {};
+    if (familyName !== undefined) name['familyName'] = familyName;
+    if (givens[i] !== undefined) name['givenName'] = givens[i];
+    await on.createResource(ORG_A, 'User', user(`s${i + 1}`, `sorted${i + 1}`, { name }), null);
   }
 }
 
@@ -98,6 +104,8 @@ export function listPositionsCases(fixture: () => ListPositionsFixture): void {
     ['userName', 'ascending'],
     ['userName', 'descending'],
     ['externalId', 'ascending'],
+    ['name.givenName', 'ascending'],
+    ['name.givenName', 'descending'],
   ] as const)('pages a list sorted by %s %s after the row before each page exactly as one page of it all', async (path, sortOrder) => {
     const { store } = fixture();
     await addFamilyNames(store);
