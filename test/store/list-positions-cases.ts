@@ -106,6 +106,7 @@ export function listPositionsCases(fixture: () => ListPositionsFixture): void {
     ['externalId', 'ascending'],
     ['name.givenName', 'ascending'],
     ['name.givenName', 'descending'],
+    ['meta.created', 'descending'],
   ] as const)('pages a list sorted by %s %s after the row before each page exactly as one page of it all', async (path, sortOrder) => {
     const { store } = fixture();
     await addFamilyNames(store);

@@ -75,13 +75,16 @@ export interface KeysetSort {
 
 /**
  * The list's order as a keyset, when it has one: `seq` order without sortBy, and sorts on a single-valued string
- * attribute. A multi-valued attribute's key is a subquery per row (no index to continue in) and a dateTime's may
- * be converted on its way out of SQL: their pages keep OFFSET.
+ * attribute or on `meta.created`/`meta.lastModified` (stored as uniform UTC text). A multi-valued attribute's key
+ * is a subquery per row (no index to continue in) and another dateTime's is converted to a number on its way out
+ * of SQL: their pages keep OFFSET.
  */
 export function keysetSortOf(layout: ResourceLayout, scope: FilterScope, query: ListQuery): KeysetSort | undefined {
   const attr = query.sortBy;
   if (!attr) return { nullable: false, descending: false };
-  if (attr.attribute.multiValued || attr.leaf.type !== 'string') return undefined;
+  if (attr.attribute.multiValued) return undefined;
+  const stored = attr.leaf.type === 'string' || (attr.leaf.type === 'dateTime' && scope.operand(attr).instantText);
+  if (!stored) return undefined;
   const { sql, nullable, descending } = sortKeyOf(layout, scope, attr, query);
   return { key: sql, nullable, descending };
 }
