@@ -70,15 +70,20 @@ try {
     if (result.errors > 0 || result.requests === 0) failures.push(`${name}: ${result.errors} errors in ${result.requests} requests`);
     row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2), peakRssMb(server)]);
   };
-  for (const [name, scenario] of scenarios) {
-    if (wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
-  }
+  const runWrkScenarios = (reads: boolean): void => {
+    for (const [name, scenario] of scenarios) {
+      if ((scenario.method === 'GET') === reads && wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
+    }
+  };
+  runWrkScenarios(true);
+  // Before the write scenarios, which create users: paging reads exactly the users loaded.
   for (const [name, sortBy] of [['page-all-users', undefined], ['page-all-users-sorted', SORTED_PAGING_BY]] as const) {
     if (!wanted(name)) continue;
     const paging = await pageThroughAllUsers(origin, data, sortBy);
     const label = `${name}: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client decoding and JSON.parse)`;
     row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', peakRssMb(server)]);
   }
+  runWrkScenarios(false);
   for (const [size, groupId] of data.groups) {
     const label = `group of ${Math.min(size, users)} members`;
     if (!wanted('member-batches')) continue;
