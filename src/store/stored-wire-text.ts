@@ -280,10 +280,9 @@ function placedFirst(key: string): number {
  * resource stored in it, spliced from the stored texts without parsing them; for a user with a manager, that
  * text around the manager's displayName, which only the manager's record tells; undefined when the row needs the
  * long way (an extension object to merge, a value the projection would change, a manager stored in another
- * shape). This
- * holds because stores keep resources canonical: the write path (body-attributes.ts, the PATCH engine) stores
- * only attributes the schemas define, under their canonical names, and `data` and each element are
- * `JSON.stringify` texts. test/store/stored-wire-text.test.ts compares both ways on every kind of value.
+ * shape). This holds because stores keep resources canonical: the write path (body-attributes.ts, the PATCH
+ * engine) stores only attributes the schemas define, under their canonical names, and `data` and each element
+ * are `JSON.stringify` texts. test/store/stored-wire-text.test.ts compares both ways on every kind of value.
  */
 export function storedWireText(layout: ResourceLayout, baseUrl: string): (row: StoredRowText) => string | TextAroundManager | undefined {
   const renderer = rendererFor(layout, baseUrl);

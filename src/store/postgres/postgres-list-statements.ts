@@ -1,9 +1,7 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
-import { rowScope } from '../sql/sql-filter-scope.js';
 import { rangesAfter, type RowBefore } from '../sql/sql-keyset.js';
 import { listStatements } from '../sql/sql-list-query.js';
-import { orderBySql } from '../sql/sql-sort.js';
 import { pageOffset } from '../list-positions.js';
 import type { ListQuery } from '../store.js';
 import { POSTGRES_DIALECT } from './postgres-dialect.js';
@@ -34,8 +32,7 @@ export interface PostgresListStatements {
  * and then fetches only the page's rows by `seq`, instead of reading every skipped row from the table.
  */
 export function postgresListStatements(layout: ResourceLayout, orgId: string, query: ListQuery): PostgresListStatements {
-  const { from, keyset, sortValueColumn } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
-  const order = orderBySql(layout, rowScope(POSTGRES_DIALECT, layout, orgId), query);
+  const { from, order, keyset, sortValueColumn, key } = listStatements(POSTGRES_DIALECT, layout, orgId, query);
   const offset = pageOffset(query);
   // The page's rows come whole (a user's child rows and groups too), with the write count, in one snapshot.
   const counted = `SELECT ${resourceSelectList(layout, query.read)}, ${WRITE_COUNT_SQL} AS write_count${sortValueColumn}`;
@@ -48,7 +45,7 @@ export function postgresListStatements(layout: ResourceLayout, orgId: string, qu
       : `${counted} FROM unnest(ARRAY(SELECT r.seq ${ordered} OFFSET ?)) WITH ORDINALITY AS page(seq, n) ` +
         `JOIN ${layout.table} r ON r.seq = page.seq ORDER BY page.n`;
   return {
-    key: `${from.sql} ORDER BY ${order.sql}\u0000${JSON.stringify([...from.params, ...order.params])}`,
+    key,
     page: { sql: pageSql, params: [orgId, ...from.params, ...order.params, query.count, ...(offset === 0 ? [] : [offset])] },
     pageAfter:
       keyset &&

@@ -15,6 +15,10 @@ export interface ListStatements {
   readonly page: SqlFragment;
   /** `FROM … WHERE …` of both, for a store's own variants (SQLite continues a page after a known row). */
   readonly from: SqlFragment;
+  /** `SELECT <the row's columns>[, sort_value]` of the page, for the same variants. */
+  readonly select: string;
+  /** The ORDER BY of the page, for a store's own page statements (PostgreSQL's). */
+  readonly order: SqlFragment;
   /** The order as pages can continue it after a known row (sql-keyset.ts); undefined: by OFFSET only. */
   readonly keyset: KeysetSort | undefined;
   /** `, <sort value> AS sort_value` for a select list when the order has a sort value to continue from, else ''. */
@@ -44,13 +48,16 @@ export function listStatements(dialect: SqlDialect, layout: ResourceLayout, orgI
   const offset = pageOffset(query);
   const keyset = keysetSortOf(layout, scope, query);
   const sortValueColumn = keyset?.key === undefined ? '' : `, ${keyset.key} AS sort_value`;
+  const select = `SELECT ${readColumnsSql(layout, 'r')}${sortValueColumn}`;
   return {
     from: { sql: from, params },
+    select,
+    order,
     keyset,
     sortValueColumn,
     count: { sql: `SELECT COUNT(*) AS n ${from}`, params },
     page: {
-      sql: `SELECT ${readColumnsSql(layout, 'r')}${sortValueColumn} ${from} ORDER BY ${order.sql} ${limitClause(query.count)} OFFSET ?`,
+      sql: `${select} ${from} ORDER BY ${order.sql} ${limitClause(query.count)} OFFSET ?`,
       params: [...params, ...order.params, offset],
     },
     key: `${from} ORDER BY ${order.sql}\u0000${JSON.stringify([...params, ...order.params])}`,

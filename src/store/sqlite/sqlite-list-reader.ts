@@ -1,6 +1,5 @@
 import type { ResourceLayout } from '../resource-layout.js';
 import { limitClause, listStatements, type ListStatements } from '../sql/sql-list-query.js';
-import { readColumnsSql } from '../sql/sql-read-columns.js';
 import type { SqlFragment } from '../sql/sql-dialect.js';
 import { rangesAfter, rowBeforeOf, type KeysetRange } from '../sql/sql-keyset.js';
 import type { ListQuery } from '../store.js';
@@ -13,9 +12,7 @@ import type { SqliteStatementCache } from './sqlite-statement-cache.js';
 /** The statement reading at most `limit` rows of one range after a page (sql-keyset.ts), as the page's statement would. */
 export function continuationStatement(layout: ResourceLayout, sql: ListStatements, range: KeysetRange, limit: number): SqlFragment {
   return {
-    sql:
-      `SELECT ${readColumnsSql(layout, 'r')}${sql.sortValueColumn} ${sql.from.sql} AND ${range.where.sql} ` +
-      `ORDER BY ${range.orderBy} ${limitClause(limit)}`,
+    sql: `${sql.select} ${sql.from.sql} AND ${range.where.sql} ORDER BY ${range.orderBy} ${limitClause(limit)}`,
     params: [...sql.from.params, ...range.where.params],
   };
 }
