@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.js';
 import { loadBenchData } from './bench-data.js';
 import { freePort, peakRssMb, serverNodeFlags, startProcess, stopProcess } from './bench-processes.js';
+import { measureCpu, type CpuPerRequest } from './process-cpu.js';
 import { SORTED_PAGING_BY, memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
 import { runWrk, type WrkResult } from './wrk-runner.js';
 
@@ -64,15 +65,24 @@ const server = await startProcess(
 
 try {
   const rssAtStart = peakRssMb(server);
-  const base = runWrk(`http://127.0.0.1:${basePort}`, { method: 'GET', paths: ['/baseline/x'] }, 'none', seconds, connections);
-  row(['baseline: bare Fastify, 600-byte JSON', fmt(base.requestsPerSecond, 0), fmt(base.p50Ms, 2), fmt(base.p99Ms, 2), '1.00', '—']);
-  const record = (name: string, result: WrkResult): void => {
+  // What a request costs in CPU, beside what it achieves: on a machine whose cores the load generator shares,
+  // the ratio to the baseline follows from these (docs/performance.md, "How it is measured").
+  const cpuCells = (cpu: CpuPerRequest): string[] => [`${fmt(cpu.mainUs, 0)} + ${fmt(cpu.otherThreadsUs, 0)}`, fmt(cpu.machineBusyPercent, 0)];
+  const baseRun = measureCpu(baseline.pid!, () =>
+    runWrk(`http://127.0.0.1:${basePort}`, { method: 'GET', paths: ['/baseline/x'] }, 'none', seconds, connections),
+  );
+  const base = baseRun.result;
+  row(['baseline: bare Fastify, 600-byte JSON', fmt(base.requestsPerSecond, 0), fmt(base.p50Ms, 2), fmt(base.p99Ms, 2), '1.00', ...cpuCells(baseRun.cpu), '—']);
+  const record = (name: string, result: WrkResult, cpu: CpuPerRequest): void => {
     if (result.errors > 0 || result.requests === 0) failures.push(`${name}: ${result.errors} errors in ${result.requests} requests`);
-    row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2), peakRssMb(server)]);
+    const ratio = fmt(result.requestsPerSecond / base.requestsPerSecond, 2);
+    row([name, fmt(result.requestsPerSecond, 0), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), ratio, ...cpuCells(cpu), peakRssMb(server)]);
   };
   const runWrkScenarios = (reads: boolean): void => {
     for (const [name, scenario] of scenarios) {
-      if ((scenario.method === 'GET') === reads && wanted(name)) record(name, runWrk(origin, scenario, data.token, seconds, connections));
+      if ((scenario.method === 'GET') !== reads || !wanted(name)) continue;
+      const { result, cpu } = measureCpu(server.pid!, () => runWrk(origin, scenario, data.token, seconds, connections));
+      record(name, result, cpu);
     }
   };
   runWrkScenarios(true);
@@ -81,20 +91,23 @@ try {
     if (!wanted(name)) continue;
     const paging = await pageThroughAllUsers(origin, data, sortBy);
     const label = `${name}: ${paging.requests} pages of 100, total ${fmt(paging.totalMs / 1000, 2)} s (+ ${fmt(paging.parseMs / 1000, 2)} s client decoding and JSON.parse)`;
-    row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', peakRssMb(server)]);
+    row([label, '—', fmt(paging.medianMs, 2), fmt(paging.p99Ms, 2), '—', '—', '—', peakRssMb(server)]);
   }
   runWrkScenarios(false);
   for (const [size, groupId] of data.groups) {
     const label = `group of ${Math.min(size, users)} members`;
     if (!wanted('member-batches')) continue;
     const batches = await memberBatches(origin, data, groupId, 10);
-    row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—', '—']);
-    row([`remove 100 members, ${label} (10 batches)`, '—', fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2), '—', peakRssMb(server)]);
+    row([`add 100 members, ${label} (10 batches)`, '—', fmt(batches.add.medianMs, 2), fmt(batches.add.p99Ms, 2), '—', '—', '—', '—']);
+    const removeCells = [fmt(batches.remove.medianMs, 2), fmt(batches.remove.p99Ms, 2)];
+    row([`remove 100 members, ${label} (10 batches)`, '—', ...removeCells, '—', '—', '—', peakRssMb(server)]);
   }
   const rss = peakRssMb(server);
   console.log(`\nRoster ${values.backend}, ${users} users${values.managers ? ' with managers' : ''}, wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString()}`);
-  console.log('| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server peak RSS so far, MB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs per request: event loop + other threads | machine CPU busy, % | server peak RSS so far, MB |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const line of rows) console.log(line);
   console.log(`\nServer peak RSS: ${rss} MB (${rssAtStart} MB once started, before any request)`);
 } finally {
