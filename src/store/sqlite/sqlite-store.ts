@@ -30,7 +30,7 @@ import { countOrganizationRows, exportMembershipPage, exportResourcePage } from 
 import { insertExportedResources, insertMemberships } from './sqlite-bulk-import.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { openSqliteDatabase, useBulkImportPageCache } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { ListPositionsCache, type ListPage, type ListPositions } from '../list-positions.js';
@@ -240,6 +240,7 @@ export class SqliteStore implements Store {
 
   async importResources(orgId: string, type: ResourceTypeName, rows: readonly ExportedResource[]): Promise<void> {
     this.resourceWrites += 1;
+    useBulkImportPageCache(this.db);
     const layout = layoutOf(type);
     this.db.transaction(() => guardUniqueness(() => insertExportedResources(this.statements, layout, orgId, rows))).immediate();
   }
@@ -250,6 +251,7 @@ export class SqliteStore implements Store {
 
   async importMemberships(orgId: string, memberships: readonly Membership[]): Promise<void> {
     this.resourceWrites += 1;
+    useBulkImportPageCache(this.db);
     this.db.transaction(() => insertMemberships(this.statements, orgId, memberships)).immediate();
   }
 

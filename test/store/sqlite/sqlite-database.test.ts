@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
-import { isSqliteFileUrl, openSqliteDatabase, sqlitePathOf } from '../../../src/store/sqlite/sqlite-database.js';
+import { isSqliteFileUrl, openSqliteDatabase, sqlitePathOf, useBulkImportPageCache } from '../../../src/store/sqlite/sqlite-database.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -53,6 +53,19 @@ describe('SQLite database URLs and settings', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('gives a read-write connection an 8 MB page cache, a query-only one 4 MB, and a bulk import 16 MB', () => {
+    const url = `sqlite:${join(dir, 'page-cache.db')}`;
+    const writer = openSqliteDatabase(url);
+    const reader = openSqliteDatabase(url, 'query-only');
+    // Negative sizes are KiB (SQLite's PRAGMA cache_size).
+    expect(writer.pragma('cache_size', { simple: true })).toBe(-8000);
+    expect(reader.pragma('cache_size', { simple: true })).toBe(-4000);
+    useBulkImportPageCache(writer);
+    expect(writer.pragma('cache_size', { simple: true })).toBe(-16000);
+    reader.close();
+    writer.close();
   });
 
   it('folds with full Unicode toLowerCase, unlike SQLite LOWER()', () => {
