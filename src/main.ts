@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
+import { runsReadThreads } from './service/read-threads.js';
 import { openStore } from './store/open-store.js';
 
 /** Reads the configuration, or explains the bad setting and exits (before anything is opened). */
@@ -16,7 +17,7 @@ function configOrExit(): Config {
 /** Starts the server: migrate the database, listen, and close both cleanly on SIGINT/SIGTERM. */
 async function start(): Promise<void> {
   const config = configOrExit();
-  const store = openStore(config.databaseUrl);
+  const store = openStore(config.databaseUrl, { checkpointsInReadThread: runsReadThreads(config) });
   await store.migrate();
   const app = await buildApp({ config, store });
   const stop = async (signal: string): Promise<void> => {

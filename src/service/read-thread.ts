@@ -4,7 +4,7 @@ import { ScimError } from '../scim/errors/scim-error.js';
 import { newReport } from '../scim/resource/attribute-value.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { answerRead } from './read-requests.js';
-import type { ReadThreadCall, ReadThreadReply } from './read-threads.js';
+import type { ReadThreadCall, ReadThreadData, ReadThreadReply } from './read-threads.js';
 import type { ScimContext } from './scim-context.js';
 
 /**
@@ -12,8 +12,11 @@ import type { ScimContext } from './scim-context.js';
  * reads the server's thread posts, one at a time, with the same service code the server would run.
  */
 const port = parentPort!;
-const { databaseUrl } = workerData as { databaseUrl: string };
+const { databaseUrl, checkpointEveryMs } = workerData as ReadThreadData;
 const store = SqliteStore.openForReads(databaseUrl);
+// A checkpoint that fails throws here: the thread stops and is reported (read-threads.ts), and until another
+// thread takes its place the server's connection checkpoints at its backstop.
+if (checkpointEveryMs !== undefined) setInterval(() => store.checkpointWal(), checkpointEveryMs);
 const encoder = new TextEncoder();
 
 function contextFor(call: ReadThreadCall): ScimContext {

@@ -5,9 +5,16 @@ import type { QuirkCode } from '../scim/compat/quirk.js';
 import { ScimError, type ScimType } from '../scim/errors/scim-error.js';
 import type { Config } from '../config/config.js';
 import type { ListLimits } from '../scim/list/page-bounds.js';
-import { isSqliteFileUrl } from '../store/sqlite/sqlite-database.js';
+import { isSqliteFileUrl, READ_THREAD_CHECKPOINT_MS } from '../store/sqlite/sqlite-database.js';
 import { answerRead, IN_PROCESS_READS, type ReadAnswer, type ReadRequest, type ReadRunner } from './read-requests.js';
 import type { ScimContext } from './scim-context.js';
+
+/** What a read thread is started with. */
+export interface ReadThreadData {
+  readonly databaseUrl: string;
+  /** Set for the one thread that runs the WAL checkpoints: how often, in ms. */
+  readonly checkpointEveryMs?: number;
+}
 
 /** What the server asks a read thread (read-thread.ts): one read of one organization. */
 export interface ReadThreadCall {
@@ -47,6 +54,8 @@ interface PendingRead {
 interface ReadThread {
   readonly worker: Worker;
   readonly pending: Map<number, PendingRead>;
+  /** Whether it runs the WAL checkpoints: the first thread does, and the one that takes its place. */
+  readonly checkpoints: boolean;
   /** Whether it has answered anything: a thread that stops before is not started again. */
   answered: boolean;
   /** What stopped it, when it threw. */
@@ -79,6 +88,12 @@ function continuesAList(request: ReadRequest): boolean {
  * a thread's connection forgets that whenever another connection commits, which the server's activity log does
  * several times a second. Answers are the same either way: a read thread runs the same service code, and it
  * starts its read after the writes answered before it was asked (WAL: a new read sees every commit made).
+ *
+ * The first thread also copies the WAL into the database file every READ_THREAD_CHECKPOINT_MS (a PASSIVE
+ * checkpoint, which waits for no lock and blocks no writer), so the server's connection, opened with
+ * `checkpointsInReadThread`, rarely does: a checkpoint syncs the WAL and the database file, and on the event
+ * loop that stalls every request in flight. Should that thread stop for good, the server's connection checkpoints
+ * by itself again at its backstop.
  */
 export class ReadThreads implements ReadRunner {
   private readonly threads: ReadThread[] = [];
@@ -93,7 +108,7 @@ export class ReadThreads implements ReadRunner {
     /** The thread's script: read-thread.ts's, unless a test brings its own. */
     private readonly script: URL = threadScriptUrl(),
   ) {
-    for (let i = 0; i < count; i += 1) this.threads.push(this.start());
+    for (let i = 0; i < count; i += 1) this.threads.push(this.start(i === 0));
   }
 
   async answer(context: ScimContext, request: ReadRequest): Promise<ReadAnswer> {
@@ -113,9 +128,13 @@ export class ReadThreads implements ReadRunner {
     await Promise.all(this.threads.map((thread) => thread.worker.terminate()));
   }
 
-  private start(): ReadThread {
-    const worker = new Worker(this.script, { workerData: { databaseUrl: this.databaseUrl } });
-    const thread: ReadThread = { worker, pending: new Map(), answered: false };
+  private start(checkpoints: boolean): ReadThread {
+    const workerData: ReadThreadData = {
+      databaseUrl: this.databaseUrl,
+      ...(checkpoints ? { checkpointEveryMs: READ_THREAD_CHECKPOINT_MS } : {}),
+    };
+    const worker = new Worker(this.script, { workerData });
+    const thread: ReadThread = { worker, checkpoints, pending: new Map(), answered: false };
     worker.on('message', (reply: ReadThreadReply) => this.settle(thread, reply));
     worker.on('error', (error) => {
       thread.error = error;
@@ -153,7 +172,7 @@ export class ReadThreads implements ReadRunner {
     if (this.closing || index === -1) return;
     if (thread.answered) {
       this.onThreadError(new Error(`${stopped.message}; a new one is started`, { cause: thread.error }));
-      this.threads[index] = this.start();
+      this.threads[index] = this.start(thread.checkpoints);
     } else {
       this.onThreadError(new Error(`${stopped.message} before answering anything; it is not started again`, { cause: thread.error }));
       this.threads.splice(index, 1);
@@ -162,10 +181,15 @@ export class ReadThreads implements ReadRunner {
 }
 
 /**
- * Read threads (`READ_THREADS`) for a SQLite file; otherwise reads in this thread: PostgreSQL answers reads in
- * its own processes already, and an in-memory database cannot be opened from another thread.
+ * Whether `config` runs read threads (`READ_THREADS` > 0) on a SQLite file: PostgreSQL answers reads in its own
+ * processes already, and an in-memory database cannot be opened from another thread.
  */
+export function runsReadThreads(config: Config): boolean {
+  return config.readThreads > 0 && isSqliteFileUrl(config.databaseUrl);
+}
+
+/** Read threads when `config` runs them (runsReadThreads); otherwise reads in this thread. */
 export function readRunnerFor(config: Config, onThreadError: (error: unknown) => void): ReadRunner {
-  if (config.readThreads === 0 || !isSqliteFileUrl(config.databaseUrl)) return IN_PROCESS_READS;
+  if (!runsReadThreads(config)) return IN_PROCESS_READS;
   return new ReadThreads(config.databaseUrl, config.readThreads, onThreadError);
 }

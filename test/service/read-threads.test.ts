@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -10,7 +10,8 @@ import { QuirkLog } from '../../src/scim/compat/quirk.js';
 import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import { IN_PROCESS_READS } from '../../src/service/read-requests.js';
-import { ReadThreads } from '../../src/service/read-threads.js';
+import { ReadThreads, runsReadThreads } from '../../src/service/read-threads.js';
+import { openSqliteDatabase, READ_THREAD_CHECKPOINT_MS } from '../../src/store/sqlite/sqlite-database.js';
 import type { ScimContext } from '../../src/service/scim-context.js';
 import { groupBody, httpFixture, patchBody, userBody, type HttpFixture } from '../http/http-fixture.js';
 
@@ -163,6 +164,43 @@ function directContext(): ScimContext {
   };
 }
 
+describe('the read thread that checkpoints', () => {
+  it('copies the WAL into the database file while the writing connection never checkpoints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roster-checkpoint-'));
+    const file = join(dir, 'wal.db');
+    const writer = openSqliteDatabase(`sqlite:${file}`);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (x TEXT)');
+    const insert = writer.prepare('INSERT INTO t VALUES (?)');
+    writer.transaction(() => {
+      for (let i = 0; i < 500; i += 1) insert.run('x'.repeat(1000));
+    })();
+    const pages = (path: string): number => Math.floor(statSync(path).size / 4096);
+    // Every page written so far is in the WAL only.
+    expect(pages(file)).toBeLessThanOrEqual(1);
+    expect(pages(`${file}-wal`)).toBeGreaterThan(100);
+    const threads = new ReadThreads(`sqlite:${file}`, 1, () => undefined);
+    try {
+      await expect.poll(() => pages(file), { timeout: 5000 }).toBeGreaterThan(100);
+      const reader = openSqliteDatabase(`sqlite:${file}`, 'query-only');
+      expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(500);
+      reader.close();
+    } finally {
+      await threads.close();
+      writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is run only where read threads run: a SQLite file and READ_THREADS > 0', () => {
+    const runs = (databaseUrl: string, readThreads: number) => runsReadThreads({ ...f.config, databaseUrl, readThreads });
+    expect(runs('sqlite:/data/roster.db', 1)).toBe(true);
+    expect(runs('sqlite:/data/roster.db', 0)).toBe(false);
+    expect(runs('sqlite::memory:', 1)).toBe(false);
+    expect(runs('postgres://roster@db/roster', 1)).toBe(false);
+  });
+});
+
 describe('a read thread that fails', () => {
   it('rejects with a plain Error carrying its cause (a 500, not a client error), and keeps answering', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roster-empty-'));
@@ -191,10 +229,13 @@ describe('a read thread that stops', () => {
     const threads = new ReadThreads('exit-on-crash', 1, (error) => stops.push(error), script);
     try {
       expect((await threads.answer(directContext(), lookup(ids['ana']!))).json.toString()).toBe('"from the stand-in"');
+      const checkpointEvery = async () => (await threads.answer(directContext(), lookup('role'))).json.toString();
+      expect(await checkpointEvery()).toBe(String(READ_THREAD_CHECKPOINT_MS));
       await expect(threads.answer(directContext(), lookup('crash'))).rejects.toThrow('A read thread stopped (exit code 3)');
       expect(stops.map(String)).toEqual(['Error: A read thread stopped (exit code 3); a new one is started']);
-      // A new thread answers; had none been started, this would wait forever.
+      // A new thread answers; had none been started, this would wait forever. It runs the checkpoints in its turn.
       expect((await threads.answer(directContext(), lookup(ids['ana']!))).json.toString()).toBe('"from the stand-in"');
+      expect(await checkpointEvery()).toBe(String(READ_THREAD_CHECKPOINT_MS));
       const laterPage = await threads.answer(directContext(), { kind: 'list', type: 'User', params: { startIndex: '2', count: '1' } });
       expect(JSON.parse(laterPage.json.toString())).toMatchObject({ startIndex: 2, itemsPerPage: 1 });
     } finally {
@@ -210,6 +251,17 @@ describe('a read thread that stops', () => {
       expect(String(stops[0])).toBe('Error: A read thread stopped (exit code 4) before answering anything; it is not started again');
       const answer = await threads.answer(directContext(), lookup(ids['ana']!));
       expect(JSON.parse(answer.json.toString())).toMatchObject({ id: ids['ana'], userName: 'ana' });
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('runs the WAL checkpoints in the first thread only', async () => {
+    const threads = new ReadThreads('exit-on-crash', 2, () => undefined, script);
+    try {
+      // Two reads at once: the least busy thread takes each, so each thread answers one.
+      const roles = await Promise.all([1, 2].map(async () => (await threads.answer(directContext(), lookup('role'))).json.toString()));
+      expect(roles).toEqual([String(READ_THREAD_CHECKPOINT_MS), 'null']);
     } finally {
       await threads.close();
     }

@@ -57,6 +57,26 @@ const READ_WRITE_PAGE_CACHE_KIB = 8000;
  */
 const BULK_IMPORT_PAGE_CACHE_KIB = 16000;
 
+/**
+ * How many WAL pages the server's connection lets accumulate before it checkpoints them itself, when a read
+ * thread checkpoints every READ_THREAD_CHECKPOINT_MS: a backstop, reached when the thread falls behind or has
+ * stopped, or when steady writes never leave the WAL fully copied at the moment a write begins (SQLite starts the
+ * WAL over only then). SQLite's default, which the server keeps without read threads, is 1,000.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+/** How often a read thread copies the WAL into the database file (`PRAGMA wal_checkpoint(PASSIVE)`). */
+export const READ_THREAD_CHECKPOINT_MS = 100;
+
+/**
+ * Leaves `db`'s WAL checkpoints to another connection (a read thread's), keeping its own as a backstop: a
+ * checkpoint copies the WAL's pages into the database file and syncs both, which on the server's connection
+ * stalls the event loop for every request in flight.
+ */
+export function leaveCheckpointsToAReadThread(db: Database.Database): void {
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+}
+
 /** Gives `db` the page cache of a bulk import, for the rest of its life: call before importing. */
 export function useBulkImportPageCache(db: Database.Database): void {
   db.pragma(`cache_size = -${BULK_IMPORT_PAGE_CACHE_KIB}`);

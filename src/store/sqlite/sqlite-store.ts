@@ -30,7 +30,7 @@ import { countOrganizationRows, exportMembershipPage, exportResourcePage } from 
 import { insertExportedResources, insertMemberships } from './sqlite-bulk-import.js';
 import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
-import { openSqliteDatabase, useBulkImportPageCache } from './sqlite-database.js';
+import { leaveCheckpointsToAReadThread, openSqliteDatabase, useBulkImportPageCache } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { ListPositionsCache, type ListPage, type ListPositions } from '../list-positions.js';
@@ -77,9 +77,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Opens `sqlite:./path/file.db`, `sqlite:/abs/path.db` or `sqlite::memory:` (parent folders are created). */
-  static open(url: string): SqliteStore {
-    return new SqliteStore(openSqliteDatabase(url));
+  /**
+   * Opens `sqlite:./path/file.db`, `sqlite:/abs/path.db` or `sqlite::memory:` (parent folders are created). With
+   * `checkpointsInReadThread`, the WAL checkpoints are a read thread's (`checkpointWal`), this connection's a backstop.
+   */
+  static open(url: string, options: { readonly checkpointsInReadThread?: boolean } = {}): SqliteStore {
+    const db = openSqliteDatabase(url);
+    if (options.checkpointsInReadThread) leaveCheckpointsToAReadThread(db);
+    return new SqliteStore(db);
   }
 
   /** Opens a file the server has migrated, for reads only: a read thread's connection (service/read-threads.ts). */
@@ -89,6 +94,15 @@ export class SqliteStore implements Store {
 
   async migrate(): Promise<void> {
     runSqliteMigrations(this.db, SQLITE_MIGRATIONS);
+  }
+
+  /**
+   * Copies what it can of the WAL into the database file without waiting for any lock (a PASSIVE checkpoint):
+   * what a read thread runs for the server's connection. Returns the WAL's pages and how many are copied.
+   */
+  checkpointWal(): { readonly walPages: number; readonly copied: number } {
+    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    return { walPages: result?.log ?? 0, copied: result?.checkpointed ?? 0 };
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
-import { isSqliteFileUrl, openSqliteDatabase, sqlitePathOf, useBulkImportPageCache } from '../../../src/store/sqlite/sqlite-database.js';
+import {
+  isSqliteFileUrl,
+  leaveCheckpointsToAReadThread,
+  openSqliteDatabase,
+  sqlitePathOf,
+  useBulkImportPageCache,
+} from '../../../src/store/sqlite/sqlite-database.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from '../../../src/store/sqlite/sqlite-migrations.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -52,6 +58,14 @@ describe('SQLite database URLs and settings', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('checkpoints the WAL every 1,000 pages, or every 10,000 when a read thread runs the checkpoints', () => {
+    const db = openSqliteDatabase(`sqlite:${join(dir, 'checkpoints.db')}`);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    leaveCheckpointsToAReadThread(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     db.close();
   });
 
