@@ -98,11 +98,10 @@ export class SqliteStore implements Store {
 
   /**
    * Copies what it can of the WAL into the database file without waiting for any lock (a PASSIVE checkpoint):
-   * what a read thread runs for the server's connection. Returns the WAL's pages and how many are copied.
+   * what a read thread runs for the server's connection.
    */
-  checkpointWal(): { readonly walPages: number; readonly copied: number } {
-    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    return { walPages: result?.log ?? 0, copied: result?.checkpointed ?? 0 };
+  checkpointWal(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   async close(): Promise<void> {
