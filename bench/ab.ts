@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.js';
 import { loadBenchData } from './bench-data.js';
 import { freePort, serverNodeFlags, startProcess, stopProcess } from './bench-processes.js';
+import { measureCpu } from './process-cpu.js';
 import { SORTED_PAGING_BY, memberBatches, pageThroughAllUsers, wrkScenarios } from './bench-scenarios.js';
 import { runWrk } from './wrk-runner.js';
 
@@ -52,7 +54,7 @@ const builds = [
   { name: 'before', root: before, url: beforeUrl },
   { name: 'after', root: resolve('.'), url: loadUrl },
 ];
-const servers = new Map<string, { origin: string; child: Awaited<ReturnType<typeof startProcess>> }>();
+const servers = new Map<string, { origin: string; child: ChildProcess }>();
 try {
   for (const build of builds) {
     const port = await freePort();
@@ -62,7 +64,7 @@ try {
   }
   const scenarios = wrkScenarios(data, users);
   /** One run of `scenario` against `origin`, as the figure the table shows. */
-  const measure = async (scenario: string, origin: string): Promise<string> => {
+  const measure = async (scenario: string, { origin, child }: { origin: string; child: ChildProcess }): Promise<string> => {
     if (scenario === 'page-all-users') return `${((await pageThroughAllUsers(origin, data)).totalMs / 1000).toFixed(2)} s`;
     if (scenario === 'page-all-users-sorted') return `${((await pageThroughAllUsers(origin, data, SORTED_PAGING_BY)).totalMs / 1000).toFixed(2)} s`;
     if (scenario === 'member-batches') {
@@ -72,20 +74,22 @@ try {
     // A wrk scenario by its name or the name's first word (`authenticated-no-op: GET /ServiceProviderConfig`).
     const wrk = scenarios.get(scenario) ?? [...scenarios].find(([name]) => name.split(':')[0] === scenario)?.[1];
     if (wrk === undefined) throw new Error(`No scenario '${scenario}': ${[...scenarios.keys(), 'page-all-users', 'page-all-users-sorted', 'member-batches'].join(', ')}`);
-    const result = runWrk(origin, wrk, data.token, seconds, 16);
+    const { result, cpu } = measureCpu(child.pid!, () => runWrk(origin, wrk, data.token, seconds, 16));
     if (result.errors > 0) throw new Error(`${scenario}: ${result.errors} errors in ${result.requests} requests`);
-    return `${Math.round(result.requestsPerSecond)}/s`;
+    const cpuUs = `${Math.round(cpu.mainUs)}+${Math.round(cpu.otherThreadsUs)} µs`;
+    return `${Math.round(result.requestsPerSecond)}/s (p99 ${result.p99Ms.toFixed(1)} ms, ${cpuUs})`;
   };
   const figures = new Map<string, string[]>();
   for (let round = 0; round < rounds; round += 1) {
     for (const scenario of values.scenario) {
       for (const name of round % 2 === 0 ? ['before', 'after'] : ['after', 'before']) {
         const key = `${scenario}\u0000${name}`;
-        figures.set(key, [...(figures.get(key) ?? []), await measure(scenario, servers.get(name)!.origin)]);
+        figures.set(key, [...(figures.get(key) ?? []), await measure(scenario, servers.get(name)!)]);
       }
     }
   }
   console.log(`\nA/B, ${values.backend}, ${users} users, ${rounds} alternated rounds, ${new Date().toISOString()}; before = ${before}`);
+  console.log('wrk scenarios: req/s (p99, server CPU per request: event loop + other threads)');
   console.log('| scenario | before | after |');
   console.log('| --- | --- | --- |');
   for (const scenario of values.scenario) {

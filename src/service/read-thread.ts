@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { QuirkLog } from '../scim/compat/quirk.js';
 import { ScimError } from '../scim/errors/scim-error.js';
 import { newReport } from '../scim/resource/attribute-value.js';
+import { READ_THREAD_CHECKPOINT_FRAMES } from '../store/sqlite/sqlite-database.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { answerRead } from './read-requests.js';
 import type { ReadThreadCall, ReadThreadData, ReadThreadReply } from './read-threads.js';
@@ -16,7 +17,7 @@ const { databaseUrl, checkpointEveryMs } = workerData as ReadThreadData;
 const store = SqliteStore.openForReads(databaseUrl);
 // A checkpoint that fails throws here: the thread stops and is reported (read-threads.ts), and until another
 // thread takes its place the server's connection checkpoints at its backstop.
-if (checkpointEveryMs !== undefined) setInterval(() => store.checkpointWal(), checkpointEveryMs);
+if (checkpointEveryMs !== undefined) setInterval(() => store.checkpointWal(READ_THREAD_CHECKPOINT_FRAMES), checkpointEveryMs);
 const encoder = new TextEncoder();
 
 function contextFor(call: ReadThreadCall): ScimContext {

@@ -89,11 +89,11 @@ function continuesAList(request: ReadRequest): boolean {
  * several times a second. Answers are the same either way: a read thread runs the same service code, and it
  * starts its read after the writes answered before it was asked (WAL: a new read sees every commit made).
  *
- * The first thread also copies the WAL into the database file every READ_THREAD_CHECKPOINT_MS (a PASSIVE
- * checkpoint, which waits for no lock and blocks no writer), so the server's connection, opened with
- * `checkpointsInReadThread`, rarely does: a checkpoint syncs the WAL and the database file, and on the event
- * loop that stalls every request in flight. Should that thread stop for good, the server's connection checkpoints
- * by itself again at its backstop.
+ * The first thread also runs the WAL checkpoints: every READ_THREAD_CHECKPOINT_MS it copies the WAL into the
+ * database file once READ_THREAD_CHECKPOINT_FRAMES frames wait to be copied (a PASSIVE checkpoint, which waits for
+ * no lock and blocks no writer), so the server's connection, opened with `checkpointsInReadThread`, rarely does: a
+ * checkpoint syncs the WAL and the database file, and on the event loop that stalls every request in flight.
+ * Should that thread stop for good, the server's connection checkpoints by itself again at its backstop.
  */
 export class ReadThreads implements ReadRunner {
   private readonly threads: ReadThread[] = [];

@@ -11,7 +11,8 @@ import { ScimError } from '../../src/scim/errors/scim-error.js';
 import { newReport } from '../../src/scim/resource/attribute-value.js';
 import { IN_PROCESS_READS } from '../../src/service/read-requests.js';
 import { ReadThreads, runsReadThreads } from '../../src/service/read-threads.js';
-import { openSqliteDatabase, READ_THREAD_CHECKPOINT_MS } from '../../src/store/sqlite/sqlite-database.js';
+import { openSqliteDatabase, READ_THREAD_CHECKPOINT_FRAMES, READ_THREAD_CHECKPOINT_MS } from '../../src/store/sqlite/sqlite-database.js';
+import { walFramesToCopy } from '../../src/store/sqlite/sqlite-wal-index.js';
 import type { ScimContext } from '../../src/service/scim-context.js';
 import { groupBody, httpFixture, patchBody, userBody, type HttpFixture } from '../http/http-fixture.js';
 
@@ -165,7 +166,8 @@ function directContext(): ScimContext {
 }
 
 describe('the read thread that checkpoints', () => {
-  it('copies the WAL into the database file while the writing connection never checkpoints', async () => {
+  /** A database whose writer never checkpoints, with `rows` rows of ~1 KB written to its WAL, and a thread. */
+  async function withWalOf(rows: number, check: (file: string, threads: ReadThreads) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'roster-checkpoint-'));
     const file = join(dir, 'wal.db');
     const writer = openSqliteDatabase(`sqlite:${file}`);
@@ -173,23 +175,45 @@ describe('the read thread that checkpoints', () => {
     writer.exec('CREATE TABLE t (x TEXT)');
     const insert = writer.prepare('INSERT INTO t VALUES (?)');
     writer.transaction(() => {
-      for (let i = 0; i < 500; i += 1) insert.run('x'.repeat(1000));
+      for (let i = 0; i < rows; i += 1) insert.run('x'.repeat(1000));
     })();
-    const pages = (path: string): number => Math.floor(statSync(path).size / 4096);
     // Every page written so far is in the WAL only.
-    expect(pages(file)).toBeLessThanOrEqual(1);
-    expect(pages(`${file}-wal`)).toBeGreaterThan(100);
+    expect(pagesOf(file)).toBeLessThanOrEqual(1);
     const threads = new ReadThreads(`sqlite:${file}`, 1, () => undefined);
     try {
-      await expect.poll(() => pages(file), { timeout: 5000 }).toBeGreaterThan(100);
-      const reader = openSqliteDatabase(`sqlite:${file}`, 'query-only');
-      expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(500);
-      reader.close();
+      await check(file, threads);
     } finally {
       await threads.close();
       writer.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  const pagesOf = (path: string): number => Math.floor(statSync(path).size / 4096);
+
+  it('copies the WAL into the database file once it holds 1,000 frames, the writing connection never checkpointing', async () => {
+    await withWalOf(4000, async (file) => {
+      expect(walFramesToCopy(file)).toBeGreaterThanOrEqual(READ_THREAD_CHECKPOINT_FRAMES);
+      await expect.poll(() => walFramesToCopy(file), { timeout: 5000 }).toBe(0);
+      expect(pagesOf(file)).toBeGreaterThan(900);
+      const reader = openSqliteDatabase(`sqlite:${file}`, 'query-only');
+      expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(4000);
+      reader.close();
+    });
+  });
+
+  it('leaves a WAL of fewer frames where it is: a checkpoint costs two syncs', async () => {
+    await withWalOf(300, async (file, threads) => {
+      const waiting = walFramesToCopy(file)!;
+      expect(waiting).toBeGreaterThan(70);
+      expect(waiting).toBeLessThan(READ_THREAD_CHECKPOINT_FRAMES);
+      // The thread is running once it has answered (a read of a database without Roster's tables fails), and
+      // has looked at the WAL five times 500 ms later.
+      const lookup = { kind: 'resource', type: 'User', id: 'x', params: {} } as const;
+      await expect(threads.answer(directContext(), lookup)).rejects.toThrow(/no such table/);
+      await new Promise((resolve) => setTimeout(resolve, 5 * READ_THREAD_CHECKPOINT_MS));
+      expect(walFramesToCopy(file)).toBe(waiting);
+      expect(pagesOf(file)).toBeLessThanOrEqual(1);
+    });
   });
 
   it('is run only where read threads run: a SQLite file and READ_THREADS > 0', () => {

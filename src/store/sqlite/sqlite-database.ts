@@ -65,8 +65,15 @@ const BULK_IMPORT_PAGE_CACHE_KIB = 16000;
  */
 const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
-/** How often a read thread copies the WAL into the database file (`PRAGMA wal_checkpoint(PASSIVE)`). */
+/** How often a read thread looks at the WAL, and copies it into the database file when it holds enough. */
 export const READ_THREAD_CHECKPOINT_MS = 100;
+
+/**
+ * How many WAL frames not yet copied make a read thread's checkpoint worth its two syncs: SQLite's own default
+ * threshold, so under reads (the activity log's few pages a second) a thread syncs as seldom as the server's
+ * connection did, and under writes it copies every 100 ms once that much has accumulated.
+ */
+export const READ_THREAD_CHECKPOINT_FRAMES = 1000;
 
 /**
  * Leaves `db`'s WAL checkpoints to another connection (a read thread's), keeping its own as a backstop: a

@@ -32,6 +32,7 @@ import { SQLITE_DIALECT } from './sqlite-dialect.js';
 import { uniquenessErrorOf } from './sqlite-constraint-errors.js';
 import { leaveCheckpointsToAReadThread, openSqliteDatabase, useBulkImportPageCache } from './sqlite-database.js';
 import { addMembers, applyMemberOps } from './sqlite-group-members.js';
+import { walFramesToCopy } from './sqlite-wal-index.js';
 import { SQLITE_MIGRATIONS, runSqliteMigrations } from './sqlite-migrations.js';
 import { ListPositionsCache, type ListPage, type ListPositions } from '../list-positions.js';
 import { readListPage } from './sqlite-list-reader.js';
@@ -97,10 +98,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Copies what it can of the WAL into the database file without waiting for any lock (a PASSIVE checkpoint):
-   * what a read thread runs for the server's connection.
+   * When the WAL holds at least `minFrames` frames not yet copied (or that cannot be told), copies what it can of
+   * them into the database file without waiting for any lock (a PASSIVE checkpoint): what a read thread runs for
+   * the server's connection. An in-memory database has no WAL.
    */
-  checkpointWal(): void {
+  checkpointWal(minFrames: number): void {
+    if (this.db.memory) return;
+    if ((walFramesToCopy(this.db.name) ?? minFrames) < minFrames) return;
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
