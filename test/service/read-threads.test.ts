@@ -13,6 +13,7 @@ import { IN_PROCESS_READS } from '../../src/service/read-requests.js';
 import { ReadThreads, runsReadThreads } from '../../src/service/read-threads.js';
 import { openSqliteDatabase, READ_THREAD_CHECKPOINT_FRAMES, READ_THREAD_CHECKPOINT_MS } from '../../src/store/sqlite/sqlite-database.js';
 import { walFramesToCopy } from '../../src/store/sqlite/sqlite-wal-index.js';
+import { uncheckpointedWriter } from '../support/uncheckpointed-writer.js';
 import type { ScimContext } from '../../src/service/scim-context.js';
 import { groupBody, httpFixture, patchBody, userBody, type HttpFixture } from '../http/http-fixture.js';
 
@@ -170,13 +171,7 @@ describe('the read thread that checkpoints', () => {
   async function withWalOf(rows: number, check: (file: string, threads: ReadThreads) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'roster-checkpoint-'));
     const file = join(dir, 'wal.db');
-    const writer = openSqliteDatabase(`sqlite:${file}`);
-    writer.pragma('wal_autocheckpoint = 0');
-    writer.exec('CREATE TABLE t (x TEXT)');
-    const insert = writer.prepare('INSERT INTO t VALUES (?)');
-    writer.transaction(() => {
-      for (let i = 0; i < rows; i += 1) insert.run('x'.repeat(1000));
-    })();
+    const writer = uncheckpointedWriter(file, rows);
     // Every page written so far is in the WAL only.
     expect(pagesOf(file)).toBeLessThanOrEqual(1);
     const threads = new ReadThreads(`sqlite:${file}`, 1, () => undefined);

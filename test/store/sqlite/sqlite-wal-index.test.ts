@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-database.js';
 import { walFramesToCopy } from '../../../src/store/sqlite/sqlite-wal-index.js';
+import { uncheckpointedWriter } from '../../support/uncheckpointed-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roster-wal-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,13 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the WAL frames waiting to be copied, from the WAL-index', () => {
   it('counts what the writer appended and drops to 0 once a checkpoint copied it', () => {
     const file = join(dir, 'count.db');
-    const writer = openSqliteDatabase(`sqlite:${file}`);
-    writer.pragma('wal_autocheckpoint = 0');
-    writer.exec('CREATE TABLE t (x TEXT)');
-    const insert = writer.prepare('INSERT INTO t VALUES (?)');
-    writer.transaction(() => {
-      for (let i = 0; i < 300; i += 1) insert.run('x'.repeat(1000));
-    })();
+    const writer = uncheckpointedWriter(file, 300);
     const checkpointer = openSqliteDatabase(`sqlite:${file}`, 'query-only');
     // SQLite's own count: a PASSIVE checkpoint answers the WAL's frames (log) and those it copied.
     const before = walFramesToCopy(file);
@@ -26,7 +21,7 @@ describe('the WAL frames waiting to be copied, from the WAL-index', () => {
     expect(log).toBeGreaterThan(70);
     expect(walFramesToCopy(file)).toBe(0);
     // The next write starts the WAL over: one more frame to copy, not the old ones.
-    insert.run('y');
+    writer.prepare('INSERT INTO t VALUES (?)').run('y');
     expect(walFramesToCopy(file)).toBe(1);
     checkpointer.close();
     writer.close();
